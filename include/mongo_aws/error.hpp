@@ -1,0 +1,116 @@
+// Errors: one std::error_code category for the whole library, and an `error` value that keeps
+// what this library says apart from what a server (MongoDB, STS, a metadata endpoint) said.
+#pragma once
+
+#include <iosfwd>
+#include <string>
+#include <system_error>
+
+namespace mongo_aws {
+
+/// Every failure this library reports. Each rejection has its own code, so that programs can
+/// branch on it; the accompanying message (see `error`) says what was wrong and what to check.
+enum class errc {
+    // --- The SASL conversation (server-first payload and the order of steps) ---
+    server_payload_malformed = 1,  ///< the server-first payload is not a valid BSON document
+    server_payload_missing_field,  ///< `s` or `h` is absent from the server-first payload
+    server_payload_wrong_type,     ///< `s` is not binary or `h` is not a string
+    server_nonce_wrong_length,     ///< `s` is not exactly 64 bytes
+    server_nonce_mismatch,         ///< the first 32 bytes of `s` differ from the client nonce
+    sts_host_empty,                ///< `h` is empty
+    sts_host_too_long,             ///< `h` is longer than 255 bytes
+    sts_host_empty_label,          ///< `h` has an empty label (`a..b`)
+    sts_host_leading_dot,          ///< `h` starts with `.`
+    sts_host_trailing_dot,         ///< `h` ends with `.`
+    sts_host_invalid_character,    ///< `h` has a byte that cannot appear in a host name
+    conversation_out_of_order,     ///< a conversation step was called before the one it follows
+    credentials_incomplete,        ///< access key id or secret access key is empty
+
+    // --- SigV4 ---
+    sigv4_invalid_request,  ///< the request to sign is malformed (method, path or header)
+
+    // --- Wire protocol (OP_MSG, OP_REPLY) and command replies ---
+    message_too_short,             ///< fewer bytes than a message header (16) or its fixed fields
+    message_length_negative,       ///< the header's messageLength is negative
+    message_too_large,             ///< messageLength exceeds maxMessageSizeBytes
+    message_length_mismatch,       ///< messageLength differs from the bytes given
+    message_unknown_opcode,        ///< an opcode other than OP_MSG or OP_REPLY
+    message_response_to_mismatch,  ///< the reply answers another request id
+    op_msg_unknown_required_flag,  ///< an OP_MSG flag bit 0-15 this library does not know
+    op_msg_unknown_section_kind,   ///< an OP_MSG section kind other than 0 or 1
+    op_msg_missing_body,           ///< an OP_MSG without a kind-0 section
+    op_msg_duplicate_body,         ///< an OP_MSG with more than one kind-0 section
+    op_msg_section_truncated,      ///< a section runs past the end of the message
+    op_reply_no_document,          ///< an OP_REPLY with numberReturned == 0
+    op_reply_query_failure,        ///< an OP_REPLY with the QueryFailure flag
+    bson_length_invalid,           ///< a BSON document's length is < 5 or past the message end
+    bson_invalid,                  ///< a BSON document fails validation
+    reply_field_missing,           ///< a required command-reply field is absent
+    reply_field_wrong_type,        ///< a command-reply field has an unexpected BSON type
+    command_failed,                ///< the server answered `ok: 0` (see server code and message)
+
+    // --- Connection string ---
+    uri_invalid_scheme,                     ///< not `mongodb://`
+    uri_missing_host,                       ///< no host
+    uri_invalid_host,                       ///< a malformed host (or IPv6 literal)
+    uri_invalid_port,                       ///< a port that is not 1..65535
+    uri_invalid_percent_encoding,           ///< `%` not followed by two hex digits
+    uri_invalid_userinfo,                   ///< an unescaped reserved character in user or password
+    uri_invalid_option,                     ///< an option without `=` or with an invalid value
+    uri_username_without_password,          ///< MONGODB-AWS: a user name but no password
+    uri_password_without_username,          ///< a password but no user name
+    uri_session_token_without_credentials,  ///< AWS_SESSION_TOKEN without user and password
+    uri_invalid_auth_source,              ///< authSource empty, or not `$external` for MONGODB-AWS
+    uri_invalid_auth_mechanism,           ///< an unknown mechanism or a rule of one broken
+    uri_invalid_auth_mechanism_property,  ///< a malformed or unsupported property
+
+    // --- Credential replies (IMDS, ECS, STS) and timestamps ---
+    json_malformed,        ///< not valid JSON
+    json_missing_field,    ///< a required field is absent
+    json_wrong_type,       ///< a field has an unexpected JSON type
+    ec2_code_not_success,  ///< IMDS answered with a `Code` other than `Success`
+    sts_error_response,    ///< STS answered with an error document (see server code/message)
+    timestamp_invalid,     ///< not an ISO-8601 date-time this library understands
+
+    // --- HTTP/1.1 responses ---
+    http_malformed_status_line,   ///< the status line is not `HTTP/1.x NNN reason`
+    http_malformed_header,        ///< a header line without a name, colon or with bad bytes
+    http_headers_too_large,       ///< the status line and headers exceed their cap
+    http_invalid_content_length,  ///< Content-Length is not a number, or two disagree
+    http_invalid_chunk,           ///< a malformed chunk size or chunk terminator
+    http_body_too_large,          ///< the body exceeds its cap
+    http_unsupported_encoding,    ///< a Transfer-Encoding other than chunked
+    http_incomplete,              ///< the connection closed before the message ended
+    http_invalid_request,         ///< a request to serialize carries CR, LF or NUL in a field
+};
+
+/// The category of every `errc` value; its name is "mongo_aws".
+const std::error_category& category() noexcept;
+
+/// Makes `errc` values usable as std::error_code (found by argument-dependent lookup).
+std::error_code make_error_code(errc code) noexcept;
+
+/// A failure with its explanation. `message` is this library's own text: what was wrong and
+/// what to check. `server_message` is what the peer said (MongoDB's errmsg, STS's Message), kept
+/// apart because it is not ours; `server_code` is the peer's code when it gave one (MongoDB's
+/// numeric code or STS's error code, as text). None of them ever holds a secret.
+struct error {
+    std::error_code code;
+    std::string message;
+    std::string server_code;
+    std::string server_message;
+
+    /// One line for logs and the CLI: the message, then the server's code and text if any.
+    [[nodiscard]] std::string to_string() const;
+};
+
+/// Builds an `error` from a code and this library's message.
+error make_error(errc code, std::string message);
+
+/// Writes `err.to_string()`.
+std::ostream& operator<<(std::ostream& out, const error& err);
+
+}  // namespace mongo_aws
+
+template <>
+struct std::is_error_code_enum<mongo_aws::errc> : std::true_type {};

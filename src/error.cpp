@@ -1,0 +1,178 @@
+#include <mongo_aws/error.hpp>
+
+#include <ostream>
+
+namespace mongo_aws {
+namespace {
+
+class mongo_aws_category final : public std::error_category {
+public:
+    [[nodiscard]] const char* name() const noexcept override { return "mongo_aws"; }
+
+    [[nodiscard]] std::string message(int value) const override {
+        return describe(static_cast<errc>(value));
+    }
+
+private:
+    static const char* describe(errc code) {
+        switch (code) {
+            case errc::server_payload_malformed:
+                return "server-first payload is not valid BSON";
+            case errc::server_payload_missing_field:
+                return "server-first payload lacks a field";
+            case errc::server_payload_wrong_type:
+                return "server-first field has the wrong type";
+            case errc::server_nonce_wrong_length:
+                return "server nonce is not 64 bytes";
+            case errc::server_nonce_mismatch:
+                return "server nonce does not extend ours";
+            case errc::sts_host_empty:
+                return "STS host is empty";
+            case errc::sts_host_too_long:
+                return "STS host is longer than 255 bytes";
+            case errc::sts_host_empty_label:
+                return "STS host has an empty label";
+            case errc::sts_host_leading_dot:
+                return "STS host starts with a dot";
+            case errc::sts_host_trailing_dot:
+                return "STS host ends with a dot";
+            case errc::sts_host_invalid_character:
+                return "STS host has an invalid character";
+            case errc::conversation_out_of_order:
+                return "conversation step out of order";
+            case errc::credentials_incomplete:
+                return "credentials are incomplete";
+            case errc::sigv4_invalid_request:
+                return "request cannot be signed";
+            case errc::message_too_short:
+                return "wire message is too short";
+            case errc::message_length_negative:
+                return "wire message length is negative";
+            case errc::message_too_large:
+                return "wire message exceeds maxMessageSizeBytes";
+            case errc::message_length_mismatch:
+                return "wire message length does not match";
+            case errc::message_unknown_opcode:
+                return "wire message has an unknown opcode";
+            case errc::message_response_to_mismatch:
+                return "reply answers another request";
+            case errc::op_msg_unknown_required_flag:
+                return "OP_MSG has an unknown required flag";
+            case errc::op_msg_unknown_section_kind:
+                return "OP_MSG has an unknown section kind";
+            case errc::op_msg_missing_body:
+                return "OP_MSG has no body section";
+            case errc::op_msg_duplicate_body:
+                return "OP_MSG has more than one body section";
+            case errc::op_msg_section_truncated:
+                return "OP_MSG section runs past the message";
+            case errc::op_reply_no_document:
+                return "OP_REPLY returned no document";
+            case errc::op_reply_query_failure:
+                return "OP_REPLY reports a query failure";
+            case errc::bson_length_invalid:
+                return "BSON length is invalid";
+            case errc::bson_invalid:
+                return "BSON document is invalid";
+            case errc::reply_field_missing:
+                return "command reply lacks a field";
+            case errc::reply_field_wrong_type:
+                return "command reply field has the wrong type";
+            case errc::command_failed:
+                return "server command failed";
+            case errc::uri_invalid_scheme:
+                return "connection string has an invalid scheme";
+            case errc::uri_missing_host:
+                return "connection string has no host";
+            case errc::uri_invalid_host:
+                return "connection string has an invalid host";
+            case errc::uri_invalid_port:
+                return "connection string has an invalid port";
+            case errc::uri_invalid_percent_encoding:
+                return "invalid percent-encoding";
+            case errc::uri_invalid_userinfo:
+                return "connection string has invalid user info";
+            case errc::uri_invalid_option:
+                return "connection string has an invalid option";
+            case errc::uri_username_without_password:
+                return "user name without password";
+            case errc::uri_password_without_username:
+                return "password without user name";
+            case errc::uri_session_token_without_credentials:
+                return "session token without user name and password";
+            case errc::uri_invalid_auth_source:
+                return "invalid authSource";
+            case errc::uri_invalid_auth_mechanism:
+                return "invalid authMechanism";
+            case errc::uri_invalid_auth_mechanism_property:
+                return "invalid authMechanismProperties";
+            case errc::json_malformed:
+                return "reply is not valid JSON";
+            case errc::json_missing_field:
+                return "reply lacks a field";
+            case errc::json_wrong_type:
+                return "reply field has the wrong type";
+            case errc::ec2_code_not_success:
+                return "instance metadata reports a failure";
+            case errc::sts_error_response:
+                return "STS returned an error";
+            case errc::timestamp_invalid:
+                return "invalid ISO-8601 timestamp";
+            case errc::http_malformed_status_line:
+                return "malformed HTTP status line";
+            case errc::http_malformed_header:
+                return "malformed HTTP header";
+            case errc::http_headers_too_large:
+                return "HTTP headers too large";
+            case errc::http_invalid_content_length:
+                return "invalid HTTP Content-Length";
+            case errc::http_invalid_chunk:
+                return "invalid HTTP chunk";
+            case errc::http_body_too_large:
+                return "HTTP body too large";
+            case errc::http_unsupported_encoding:
+                return "unsupported HTTP transfer encoding";
+            case errc::http_incomplete:
+                return "HTTP message ended early";
+            case errc::http_invalid_request:
+                return "HTTP request cannot be serialized";
+        }
+        return "unknown mongo_aws error";
+    }
+};
+
+}  // namespace
+
+const std::error_category& category() noexcept {
+    static const mongo_aws_category instance;
+    return instance;
+}
+
+std::error_code make_error_code(errc code) noexcept {
+    return {static_cast<int>(code), category()};
+}
+
+error make_error(errc code, std::string message) {
+    return error{make_error_code(code), std::move(message), {}, {}};
+}
+
+std::string error::to_string() const {
+    std::string line = message.empty() ? code.message() : message;
+    if (!server_code.empty() || !server_message.empty()) {
+        line += " (server said";
+        if (!server_code.empty()) {
+            line += ": code " + server_code;
+        }
+        if (!server_message.empty()) {
+            line += ": " + server_message;
+        }
+        line += ")";
+    }
+    return line;
+}
+
+std::ostream& operator<<(std::ostream& out, const error& err) {
+    return out << err.to_string();
+}
+
+}  // namespace mongo_aws
