@@ -136,6 +136,18 @@ private:
                 return "HTTP message ended early";
             case errc::http_invalid_request:
                 return "HTTP request cannot be serialized";
+            case errc::timeout:
+                return "timed out";
+            case errc::cancelled:
+                return "cancelled";
+            case errc::resolve_failed:
+                return "host name could not be resolved";
+            case errc::connect_failed:
+                return "connection failed";
+            case errc::tls_failed:
+                return "TLS handshake failed";
+            case errc::network_error:
+                return "network error";
         }
         return "unknown mongo_aws error";
     }

@@ -82,6 +82,14 @@ enum class errc {
     http_unsupported_encoding,    ///< a Transfer-Encoding other than chunked
     http_incomplete,              ///< the connection closed before the message ended
     http_invalid_request,         ///< a request to serialize carries CR, LF or NUL in a field
+
+    // --- The coroutine layer: deadlines, cancellation, the network ---
+    timeout,         ///< the step did not finish before its deadline
+    cancelled,       ///< the caller cancelled the operation
+    resolve_failed,  ///< the host name could not be resolved
+    connect_failed,  ///< no TCP connection could be made
+    tls_failed,      ///< the TLS handshake failed (untrusted certificate, wrong host, ...)
+    network_error,   ///< reading or writing failed, or the peer closed the connection
 };
 
 /// The category of every `errc` value; its name is "mongo_aws".
