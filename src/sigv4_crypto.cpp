@@ -27,8 +27,8 @@ digest hmac_sha256(std::span<const std::uint8_t> key, std::string_view data) {
     digest out{};
     unsigned int length = 0;
     const auto* bytes = reinterpret_cast<const unsigned char*>(data.data());
-    if (HMAC(EVP_sha256(), key.data(), static_cast<int>(key.size()), bytes, data.size(),
-             out.data(), &length) == nullptr ||
+    if (HMAC(EVP_sha256(), key.data(), static_cast<int>(key.size()), bytes, data.size(), out.data(),
+             &length) == nullptr ||
         length != out.size()) {
         throw std::bad_alloc();
     }

@@ -1,10 +1,10 @@
 // SigV4 in the query string (presigned URL).
-#include <mongo_aws/sigv4.hpp>
-
 #include "sigv4_canonical.hpp"
 #include "sigv4_crypto.hpp"
 #include "sigv4_signer.hpp"
 #include "sigv4_validate.hpp"
+
+#include <mongo_aws/sigv4.hpp>
 
 namespace mongo_aws::sigv4 {
 
@@ -41,8 +41,8 @@ result<presigned_query_result> presign_query(const request& req, const credentia
 
     auto& parts = presigned.parts;
     parts.canonical_request = detail::canonical_request(
-        req.method, detail::canonical_path(req.path, opts), detail::canonical_query(query),
-        headers, detail::to_hex(detail::sha256(req.body)));
+        req.method, detail::canonical_path(req.path, opts), detail::canonical_query(query), headers,
+        detail::to_hex(detail::sha256(req.body)));
     parts.string_to_sign =
         detail::string_to_sign(context.amz_date, context.scope, parts.canonical_request);
     parts.signed_headers = headers.signed_names;

@@ -1,9 +1,9 @@
 // SigV4 with the Authorization header.
-#include <mongo_aws/sigv4.hpp>
-
 #include "sigv4_canonical.hpp"
 #include "sigv4_crypto.hpp"
 #include "sigv4_signer.hpp"
+
+#include <mongo_aws/sigv4.hpp>
 
 namespace mongo_aws::sigv4 {
 
@@ -37,9 +37,9 @@ result<signed_headers_result> sign_headers(const request& req, const credentials
     const auto headers = detail::canonicalize_headers(to_sign);
 
     auto& parts = signed_result.parts;
-    parts.canonical_request = detail::canonical_request(
-        req.method, detail::canonical_path(req.path, opts), detail::canonical_query(req.query),
-        headers, payload_hash);
+    parts.canonical_request =
+        detail::canonical_request(req.method, detail::canonical_path(req.path, opts),
+                                  detail::canonical_query(req.query), headers, payload_hash);
     parts.string_to_sign =
         detail::string_to_sign(context.amz_date, context.scope, parts.canonical_request);
     parts.signed_headers = headers.signed_names;

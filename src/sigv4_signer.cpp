@@ -24,8 +24,8 @@ result<signing_context> prepare_signing(const request& req, const credentials& c
     if (cached_key != nullptr && cached_key->matches(day, opts.region, opts.service)) {
         context.key = *cached_key;
     } else {
-        context.key = derive_signing_key(creds.secret_access_key.reveal(), day, opts.region,
-                                         opts.service);
+        context.key =
+            derive_signing_key(creds.secret_access_key.reveal(), day, opts.region, opts.service);
     }
     return context;
 }

@@ -16,8 +16,7 @@ struct signing_context {
 };
 
 /// Checks credentials, scope and request, then fixes the date, the scope and the key.
-[[nodiscard]] result<signing_context> prepare_signing(const request& req,
-                                                      const credentials& creds,
+[[nodiscard]] result<signing_context> prepare_signing(const request& req, const credentials& creds,
                                                       const options& opts,
                                                       const signing_key* cached_key);
 

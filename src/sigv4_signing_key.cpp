@@ -1,8 +1,8 @@
 // The SigV4 signing key: derivation from the secret, and wiping.
+#include "sigv4_crypto.hpp"
+
 #include <mongo_aws/secret.hpp>
 #include <mongo_aws/sigv4.hpp>
-
-#include "sigv4_crypto.hpp"
 
 namespace mongo_aws::sigv4 {
 namespace {

@@ -6,8 +6,7 @@ namespace {
 
 bool is_unreserved(unsigned char byte) noexcept {
     return (byte >= 'A' && byte <= 'Z') || (byte >= 'a' && byte <= 'z') ||
-           (byte >= '0' && byte <= '9') || byte == '-' || byte == '_' || byte == '.' ||
-           byte == '~';
+           (byte >= '0' && byte <= '9') || byte == '-' || byte == '_' || byte == '.' || byte == '~';
 }
 
 }  // namespace

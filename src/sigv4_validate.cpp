@@ -86,13 +86,14 @@ result<void> validate_method(std::string_view method) {
                           "cannot sign a request without a method: set request.method (e.g. "
                           "\"POST\")");
     }
-    const auto bad = find_bad(
-        method, [](char character) { return !is_token_byte(static_cast<unsigned char>(character)); });
+    const auto bad = find_bad(method, [](char character) {
+        return !is_token_byte(static_cast<unsigned char>(character));
+    });
     if (bad != std::string_view::npos) {
         return make_error(errc::sigv4_invalid_request,
                           "the method " + quoted(method) + " has a byte outside HTTP's token set " +
-                              "at offset " + std::to_string(bad) + ": a method is a token such as " +
-                              "GET or POST");
+                              "at offset " + std::to_string(bad) +
+                              ": a method is a token such as " + "GET or POST");
     }
     return {};
 }
@@ -110,14 +111,14 @@ result<void> validate_path(std::string_view path) {
                               "of the request line, without scheme or host");
     }
     if (path.find('?') != std::string_view::npos) {
-        return make_error(errc::sigv4_invalid_request,
-                          "the path " + quoted(path) + " holds '?': pass query parameters in " +
-                              "request.query, not in the path");
+        return make_error(errc::sigv4_invalid_request, "the path " + quoted(path) +
+                                                           " holds '?': pass query parameters in " +
+                                                           "request.query, not in the path");
     }
     if (path.find('#') != std::string_view::npos) {
-        return make_error(errc::sigv4_invalid_request,
-                          "the path " + quoted(path) + " holds '#': a fragment is never sent, " +
-                              "remove it");
+        return make_error(
+            errc::sigv4_invalid_request,
+            "the path " + quoted(path) + " holds '#': a fragment is never sent, " + "remove it");
     }
     return {};
 }
@@ -204,8 +205,8 @@ result<void> validate_credentials(const credentials& creds) {
 }
 
 result<void> validate_scope(const options& opts) {
-    const std::pair<std::string_view, std::string_view> parts[] = {
-        {"region", opts.region}, {"service", opts.service}};
+    const std::pair<std::string_view, std::string_view> parts[] = {{"region", opts.region},
+                                                                   {"service", opts.service}};
     for (const auto& [what, value] : parts) {
         if (value.empty()) {
             return make_error(errc::sigv4_invalid_scope,

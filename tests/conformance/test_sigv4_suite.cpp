@@ -80,7 +80,8 @@ std::string percent_decode(std::string_view text) {
     for (std::size_t index = 0; index < text.size(); ++index) {
         if (text[index] == '%' && index + 2 < text.size() && hex_value(text[index + 1]) >= 0 &&
             hex_value(text[index + 2]) >= 0) {
-            decoded += static_cast<char>(hex_value(text[index + 1]) * 16 + hex_value(text[index + 2]));
+            decoded +=
+                static_cast<char>(hex_value(text[index + 1]) * 16 + hex_value(text[index + 2]));
             index += 2;
         } else {
             decoded += text[index];
@@ -129,9 +130,10 @@ void read_context(const std::filesystem::path& folder, suite_case& out) {
     out.opts.region = std::string(std::string_view(context["region"]));
     out.opts.service = std::string(std::string_view(context["service"]));
     out.opts.timestamp = parse_timestamp(std::string_view(context["timestamp"]));
-    out.opts.presign_expires = std::chrono::seconds(int64_t(context["expiration_in_seconds"]));
-    out.opts.normalize_path = bool(context["normalize"]);
-    out.opts.sign_body = bool(context["sign_body"]);
+    out.opts.presign_expires =
+        std::chrono::seconds(context["expiration_in_seconds"].get_int64().value());
+    out.opts.normalize_path = context["normalize"].get_bool().value();
+    out.opts.sign_body = context["sign_body"].get_bool().value();
     out.opts.double_uri_encode = true;  // as the origin harness signs
     bool omit = false;
     if (context["omit_session_token"].get(omit) == simdjson::SUCCESS) {
@@ -186,8 +188,7 @@ void read_request(const std::filesystem::path& folder, suite_case& out) {
         out.raw_header_lines.push_back(line);
         if (!line.empty() && (line.front() == ' ' || line.front() == '\t')) {
             // obs-fold: RFC 9112 section 5.2, replaced by one space.
-            out.request.headers.back().value +=
-                " " + line.substr(line.find_first_not_of(" \t"));
+            out.request.headers.back().value += " " + line.substr(line.find_first_not_of(" \t"));
             continue;
         }
         const auto colon = line.find(':');
@@ -229,9 +230,9 @@ void check_header_lines(const suite_case& loaded, const http_message& expected,
     for (std::size_t index = 0; index < original; ++index) {
         BOOST_TEST(expected.header_lines[index] == loaded.raw_header_lines[index]);
     }
-    std::vector<std::string> expected_added(expected.header_lines.begin() +
-                                                static_cast<std::ptrdiff_t>(original),
-                                            expected.header_lines.end());
+    std::vector<std::string> expected_added(
+        expected.header_lines.begin() + static_cast<std::ptrdiff_t>(original),
+        expected.header_lines.end());
     std::sort(expected_added.begin(), expected_added.end());
     std::sort(added.begin(), added.end());
     BOOST_TEST(added == expected_added, boost::test_tools::per_element());
@@ -307,10 +308,10 @@ bool init_unit_test() {
     auto* query_suite = BOOST_TEST_SUITE("query");
     for (const auto& folder : case_folders()) {
         const auto name = folder.filename().string();
-        header_suite->add(utf::make_test_case([folder] { check_header_form(folder); }, name,
-                                              __FILE__, __LINE__));
-        query_suite->add(utf::make_test_case([folder] { check_query_form(folder); }, name,
-                                             __FILE__, __LINE__));
+        header_suite->add(
+            utf::make_test_case([folder] { check_header_form(folder); }, name, __FILE__, __LINE__));
+        query_suite->add(
+            utf::make_test_case([folder] { check_query_form(folder); }, name, __FILE__, __LINE__));
     }
     utf::framework::master_test_suite().add(header_suite);
     utf::framework::master_test_suite().add(query_suite);
