@@ -19,8 +19,8 @@ namespace mongo_aws::sigv4 {
 /// A value is one line: a folded (obs-fold) value must be unfolded first, each fold replaced by
 /// a space, as RFC 9112 section 5.2 asks of a recipient.
 struct header {
-    std::string name;
-    std::string value;
+    std::string name;   ///< e.g. `Host`; a token (RFC 9110), any case
+    std::string value;  ///< one line, as sent; no CR, LF or NUL
 };
 
 /// An HTTP request to sign.
@@ -30,18 +30,18 @@ struct header {
 /// is signed as if it were sent encoded once. `query` holds decoded name/value pairs in the order
 /// given. Every header given is signed; there must be a `Host` header.
 struct request {
-    std::string method;
-    std::string path = "/";
-    std::vector<std::pair<std::string, std::string>> query;
-    std::vector<header> headers;
-    std::string body;
+    std::string method;                                      ///< e.g. `POST`
+    std::string path = "/";                                  ///< as in the request line
+    std::vector<std::pair<std::string, std::string>> query;  ///< decoded name/value pairs
+    std::vector<header> headers;                             ///< all signed; Host required
+    std::string body;                                        ///< hashed into the signature
 };
 
 /// How to sign.
 struct options {
     std::string region;   ///< e.g. `us-east-1`: letters, digits, `-`, `_`, `.`
     std::string service;  ///< e.g. `sts`: letters, digits, `-`, `_`, `.`
-    std::chrono::system_clock::time_point timestamp;
+    std::chrono::system_clock::time_point timestamp;  ///< the signing time (X-Amz-Date, day)
     bool normalize_path = true;       ///< remove dot segments and collapse `//` in the path
     bool double_uri_encode = true;    ///< encode each path segment once more (all but S3)
     bool sign_body = false;           ///< header form: add and sign `x-amz-content-sha256`
@@ -56,9 +56,13 @@ struct options {
 /// still signs correctly). Wiped when destroyed.
 class signing_key {
 public:
+    /// An empty key: it matches no scope, so signing with it derives a key.
     signing_key() = default;
+    /// Copies the key bytes and scope.
     signing_key(const signing_key&) = default;
+    /// Copies the key bytes and scope.
     signing_key& operator=(const signing_key&) = default;
+    /// Wipes the key bytes (OPENSSL_cleanse).
     ~signing_key();
 
     /// The 32 key bytes.
@@ -89,20 +93,20 @@ private:
 /// Every intermediate of one signature, for tests and diagnostics. None of it holds the secret
 /// key; `canonical_request` holds the session token when the token is signed.
 struct signature_parts {
-    std::string canonical_request;
-    std::string string_to_sign;
-    std::string signed_headers;  ///< `host;x-amz-date;...`
-    std::string signature;       ///< lowercase hex
+    std::string canonical_request;  ///< method, path, query, headers, signed headers, body hash
+    std::string string_to_sign;     ///< algorithm, date, scope, canonical request hash
+    std::string signed_headers;     ///< `host;x-amz-date;...`
+    std::string signature;          ///< lowercase hex
 };
 
 /// The outcome of header signing: the headers to add to the request, in order (X-Amz-Date,
 /// X-Amz-Security-Token when there is a token, x-amz-content-sha256 when sign_body, then
 /// Authorization), plus the intermediates.
 struct signed_headers_result {
-    std::vector<header> added_headers;
-    std::string authorization;  ///< the Authorization header's value
-    std::string amz_date;       ///< the X-Amz-Date value used
-    signature_parts parts;
+    std::vector<header> added_headers;  ///< to send after the request's own headers
+    std::string authorization;          ///< the Authorization header's value
+    std::string amz_date;               ///< the X-Amz-Date value used
+    signature_parts parts;              ///< the intermediates
 };
 
 /// Signs with the `Authorization` header. `key`, when given and derived for the options' day,
@@ -124,8 +128,8 @@ result<signed_headers_result> sign_headers(const request& req, const credentials
 /// X-Amz-Credential, X-Amz-Date, X-Amz-SignedHeaders, X-Amz-Expires, X-Amz-Security-Token,
 /// X-Amz-Signature), decoded (see encode_query); plus the intermediates.
 struct presigned_query_result {
-    std::vector<std::pair<std::string, std::string>> added_query;
-    signature_parts parts;
+    std::vector<std::pair<std::string, std::string>> added_query;  ///< after the request's own
+    signature_parts parts;                                         ///< the intermediates
 };
 
 /// Signs in the query string (presigned URL form); the body is hashed, `sign_body` is not used.
