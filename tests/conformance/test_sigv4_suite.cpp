@@ -3,11 +3,6 @@
 // signed request compared byte for byte. One Boost.Test case per folder: header/<folder> and
 // query/<folder>.
 #define BOOST_TEST_NO_MAIN
-// The simdjson::simdjson CMake target defines this for its users (it changes class layouts);
-// this file reaches simdjson only through mongo_aws_core's link line, without that definition.
-#ifndef SIMDJSON_THREADS_ENABLED
-#define SIMDJSON_THREADS_ENABLED 1
-#endif
 
 #include "support/shared_data.hpp"
 
