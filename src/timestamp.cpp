@@ -193,7 +193,10 @@ result<time_point> parse_iso8601(std::string_view text) {
             return invalid(text, "offset " + two_digits(*offset_hour) + ":" +
                                      two_digits(*offset_minute) + " is not 00:00-23:59");
         }
-        offset_seconds = (*offset_hour * 3600 + *offset_minute * 60) * (sign == '-' ? -1 : 1);
+        offset_seconds = std::int64_t{*offset_hour} * 3600 + std::int64_t{*offset_minute} * 60;
+        if (sign == '-') {
+            offset_seconds = -offset_seconds;
+        }
     } else if (in.one_of("Zz") == '\0') {
         return invalid(text, "expected the zone (Z, +HH:MM or -HH:MM)" + at(in));
     }
