@@ -23,8 +23,9 @@ struct reply_source {
 /// One parsed JSON reply. simdjson reads up to SIMDJSON_PADDING bytes past the end of its input,
 /// so the body is copied into a simdjson::padded_string (after the size check) rather than
 /// parsed in place. That copy, and every string simdjson unescaped into its own buffer, may
-/// hold a secret: the destructor wipes both. Not copyable or movable (the elements it hands out
-/// point into it).
+/// hold a secret: the destructor wipes the copy always, and the strings when the parse
+/// succeeded (after a failure simdjson does not say how much of its buffer it wrote, so that
+/// buffer is freed as it is). Not copyable or movable (the elements it hands out point into it).
 class json_reply {
 public:
     explicit json_reply(const reply_source& source) noexcept : source_(source) {}
@@ -80,8 +81,6 @@ public:
     /// errc::json_wrong_type naming `path`, the type found and the type expected.
     [[nodiscard]] error wrong_type(std::string_view path, simdjson::dom::element found,
                                    std::string_view expected) const;
-
-    [[nodiscard]] const reply_source& source() const noexcept { return source_; }
 
 private:
     reply_source source_;

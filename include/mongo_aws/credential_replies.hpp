@@ -4,10 +4,12 @@
 //
 // Every parser reads JSON with simdjson. It copies the body into a simdjson::padded_string
 // (simdjson's SIMD loads read up to SIMDJSON_PADDING bytes past the end, so the input needs
-// that slack) after refusing anything larger than max_credential_reply_size; the copy and the
-// strings simdjson unescaped are wiped before the call returns. The caller's `body` buffer is
-// the caller's to wipe. No error message ever holds a secret value: a field of the wrong type
-// is described by its type alone, and a malformed body that starts like JSON is not quoted.
+// that slack) after refusing anything larger than max_credential_reply_size; the copy, and
+// the strings simdjson unescaped from a well-formed body, are wiped before the call returns
+// (simdjson's string buffer after a failed parse is freed unwiped: its extent is not exposed).
+// The caller's `body` buffer is the caller's to wipe. No error message ever holds a secret value: a
+// field of the wrong type is described by its type alone, and a malformed body that starts like
+// JSON is not quoted.
 #pragma once
 
 #include <mongo_aws/credentials.hpp>
