@@ -134,6 +134,8 @@ private:
                 return "STS returned an error";
             case errc::timestamp_invalid:
                 return "invalid ISO-8601 timestamp";
+            case errc::json_too_large:
+                return "reply is too large to parse";
             case errc::http_malformed_status_line:
                 return "malformed HTTP status line";
             case errc::http_malformed_header:

@@ -79,6 +79,7 @@ enum class errc {
     ec2_code_not_success,  ///< IMDS answered with a `Code` other than `Success`
     sts_error_response,    ///< STS answered with an error document (see server code/message)
     timestamp_invalid,     ///< not an ISO-8601 date-time this library understands
+    json_too_large,        ///< a reply body exceeds the size the JSON parsers accept (1 MiB)
 
     // --- HTTP/1.1 responses ---
     http_malformed_status_line,   ///< the status line is not `HTTP/1.x NNN reason`
