@@ -17,7 +17,8 @@ constexpr std::string_view mongodb_scheme = "mongodb://";
 constexpr std::string_view srv_scheme = "mongodb+srv://";
 
 bool starts_with_ignoring_case(std::string_view text, std::string_view prefix) noexcept {
-    return text.size() >= prefix.size() && uri_detail::iequals(text.substr(0, prefix.size()), prefix);
+    return text.size() >= prefix.size() &&
+           uri_detail::iequals(text.substr(0, prefix.size()), prefix);
 }
 
 // A space or control character is never part of a connection string; most often it is a
@@ -28,14 +29,13 @@ result<void> check_characters(std::string_view uri) {
         if (byte > 0x20 && byte != 0x7f) {
             continue;
         }
-        const bool at_an_end = i == 0 || std::all_of(uri.begin() + static_cast<std::ptrdiff_t>(i),
-                                                     uri.end(), [](char c) {
-                                                         return c == ' ' || c == '\n' ||
-                                                                c == '\r' || c == '\t';
-                                                     });
+        const bool at_an_end =
+            i == 0 ||
+            std::all_of(uri.begin() + static_cast<std::ptrdiff_t>(i), uri.end(),
+                        [](char c) { return c == ' ' || c == '\n' || c == '\r' || c == '\t'; });
         std::string message = "the connection string has ";
-        message += byte == ' ' ? std::string("a space") : "the control character " +
-                                                               quoted(uri.substr(i, 1), 1);
+        message += byte == ' ' ? std::string("a space")
+                               : "the control character " + quoted(uri.substr(i, 1), 1);
         message += " at byte " + std::to_string(i);
         message += at_an_end ? ": remove the whitespace around it (a trailing newline often comes "
                                "from the file or the `echo` it was read from)"
@@ -61,12 +61,11 @@ result<void> check_scheme(std::string_view uri) {
     // Quote the scheme only: what follows may be a user name and password.
     const auto end = uri.find("://");
     const auto scheme = uri.substr(0, end);
-    const bool plain_scheme =
-        end != std::string_view::npos && end <= 32 &&
-        std::all_of(scheme.begin(), scheme.end(), [](char c) {
-            return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9') ||
-                   c == '+' || c == '-' || c == '.';
-        });
+    const bool plain_scheme = end != std::string_view::npos && end <= 32 &&
+                              std::all_of(scheme.begin(), scheme.end(), [](char c) {
+                                  return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') ||
+                                         (c >= '0' && c <= '9') || c == '+' || c == '-' || c == '.';
+                              });
     return make_error(errc::uri_invalid_scheme,
                       (plain_scheme ? "the scheme " + quoted(scheme) + " is not mongodb"
                                     : std::string("the connection string does not start with "

@@ -82,9 +82,9 @@ result<std::optional<auth_mechanism>> parse_mechanism(const std::optional<std::s
         supported += supported.empty() ? "" : ", ";
         supported += entry.name;
     }
-    return make_error(errc::uri_invalid_auth_mechanism,
-                      "authMechanism=" + quoted(*name) + " is not a mechanism: use one of " +
-                          supported);
+    return make_error(
+        errc::uri_invalid_auth_mechanism,
+        "authMechanism=" + quoted(*name) + " is not a mechanism: use one of " + supported);
 }
 
 // One `KEY:value` entry of authMechanismProperties; the value is decoded only once its
@@ -137,8 +137,8 @@ result<std::vector<raw_property>> split_properties(std::string_view raw) {
 // property given twice, and empty values or values with control characters.
 template <std::size_t N>
 result<void> take_properties(const std::vector<raw_property>& properties,
-                             const std::array<std::string_view, N>& known,
-                             auth_mechanism mechanism, uri_credential& credential) {
+                             const std::array<std::string_view, N>& known, auth_mechanism mechanism,
+                             uri_credential& credential) {
     const auto mechanism_text = std::string(to_string(mechanism));
     for (const auto& property : properties) {
         const auto canonical = std::find_if(known.begin(), known.end(), [&](auto candidate) {
@@ -146,8 +146,8 @@ result<void> take_properties(const std::vector<raw_property>& properties,
         });
         if (canonical == known.end()) {
             return make_error(errc::uri_invalid_auth_mechanism_property,
-                              "authMechanismProperties has " + quoted(property.name) +
-                                  ", which " + mechanism_text + " does not know: its " +
+                              "authMechanismProperties has " + quoted(property.name) + ", which " +
+                                  mechanism_text + " does not know: its " +
                                   (N == 1 ? "only property is " : "properties are ") +
                                   joined(known));
         }
@@ -181,8 +181,9 @@ result<void> take_properties(const std::vector<raw_property>& properties,
         }
         if (value->empty() || has_control_character(*value)) {
             return make_error(errc::uri_invalid_auth_mechanism_property,
-                              name + " in authMechanismProperties is empty or has a control "
-                                     "character");
+                              name +
+                                  " in authMechanismProperties is empty or has a control "
+                                  "character");
         }
         credential.mechanism_properties.push_back({name, std::move(value).value()});
     }
@@ -212,9 +213,9 @@ result<void> require_external_source(const auth_options& options, auth_mechanism
 result<void> require_username(const uri_credential& credential,
                               std::optional<auth_mechanism> mechanism) {
     if (!credential.username) {
-        return make_error(errc::uri_invalid_auth_mechanism,
-                          label(mechanism) +
-                              " needs a user name: write mongodb://user:password@host/...");
+        return make_error(
+            errc::uri_invalid_auth_mechanism,
+            label(mechanism) + " needs a user name: write mongodb://user:password@host/...");
     }
     return {};
 }
@@ -249,16 +250,17 @@ result<void> apply_password_rules(uri_credential& credential,
     }
     if (!credential.password) {
         return make_error(errc::uri_username_without_password,
-                          label(mechanism) + " needs a password with the user name: write "
-                                             "user:password@ (both percent-encoded)");
+                          label(mechanism) +
+                              " needs a password with the user name: write "
+                              "user:password@ (both percent-encoded)");
     }
     if (auto checked = refuse_properties(properties, mechanism); !checked) {
         return checked;
     }
     const std::string_view fallback =
         mechanism == auth_mechanism::plain ? external_source : std::string_view("admin");
-    credential.source = options.source ? *options.source
-                                       : std::string(database.empty() ? fallback : database);
+    credential.source =
+        options.source ? *options.source : std::string(database.empty() ? fallback : database);
     return {};
 }
 
@@ -271,16 +273,16 @@ result<void> apply_gssapi_rules(uri_credential& credential,
     if (auto checked = require_external_source(options, auth_mechanism::gssapi); !checked) {
         return checked;
     }
-    if (auto taken = take_properties(properties, gssapi_properties, auth_mechanism::gssapi,
-                                     credential);
+    if (auto taken =
+            take_properties(properties, gssapi_properties, auth_mechanism::gssapi, credential);
         !taken) {
         return taken;
     }
     const auto* canonicalize = find_property(credential, "CANONICALIZE_HOST_NAME");
     if (canonicalize != nullptr && !contains(canonicalize_host_name_values, *canonicalize)) {
         return make_error(errc::uri_invalid_auth_mechanism_property,
-                          "CANONICALIZE_HOST_NAME:" + quoted(*canonicalize) +
-                              " is not one of " + joined(canonicalize_host_name_values));
+                          "CANONICALIZE_HOST_NAME:" + quoted(*canonicalize) + " is not one of " +
+                              joined(canonicalize_host_name_values));
     }
     if (find_property(credential, "SERVICE_NAME") == nullptr) {
         credential.mechanism_properties.push_back({"SERVICE_NAME", "mongodb"});
@@ -324,8 +326,8 @@ result<void> apply_aws_rules(uri_credential& credential,
         return make_error(errc::uri_invalid_userinfo,
                           "the MONGODB-AWS user name (the access key id) has a control character");
     }
-    if (auto taken = take_properties(properties, aws_properties, auth_mechanism::mongodb_aws,
-                                     credential);
+    if (auto taken =
+            take_properties(properties, aws_properties, auth_mechanism::mongodb_aws, credential);
         !taken) {
         return taken;
     }
@@ -350,8 +352,8 @@ result<void> apply_oidc_rules(uri_credential& credential,
     if (auto checked = require_external_source(options, auth_mechanism::mongodb_oidc); !checked) {
         return checked;
     }
-    if (auto taken = take_properties(properties, oidc_properties, auth_mechanism::mongodb_oidc,
-                                     credential);
+    if (auto taken =
+            take_properties(properties, oidc_properties, auth_mechanism::mongodb_oidc, credential);
         !taken) {
         return taken;
     }
@@ -363,9 +365,9 @@ result<void> apply_oidc_rules(uri_credential& credential,
                               "> (a callback cannot be given in a connection string)");
     }
     if (!contains(oidc_environments, *environment)) {
-        return make_error(errc::uri_invalid_auth_mechanism_property,
-                          "ENVIRONMENT:" + quoted(*environment) + " is not one of " +
-                              joined(oidc_environments));
+        return make_error(
+            errc::uri_invalid_auth_mechanism_property,
+            "ENVIRONMENT:" + quoted(*environment) + " is not one of " + joined(oidc_environments));
     }
     const bool needs_resource = *environment == "azure" || *environment == "gcp";
     const bool has_resource = find_property(credential, "TOKEN_RESOURCE") != nullptr;

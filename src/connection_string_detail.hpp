@@ -81,6 +81,6 @@ struct auth_inputs {
 /// Applies the auth specification: whether there is a credential, its mechanism's rules, its
 /// source and properties.
 result<std::optional<uri_credential>> build_credential(auth_inputs inputs,
-                                                      const auth_options& options);
+                                                       const auth_options& options);
 
 }  // namespace mongo_aws::uri_detail

@@ -2,7 +2,6 @@
 #include "connection_string_detail.hpp"
 
 #include <arpa/inet.h>
-
 #include <array>
 #include <charconv>
 #include <cstdint>
@@ -15,8 +14,8 @@ constexpr std::size_t max_host_name_length = 255;  // RFC 1035
 constexpr std::size_t max_ipv6_text_length = 45;   // INET6_ADDRSTRLEN - 1
 
 bool is_host_name_char(char c) noexcept {
-    return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9') ||
-           c == '-' || c == '.' || c == '_';
+    return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9') || c == '-' ||
+           c == '.' || c == '_';
 }
 
 std::string entry_label(std::size_t index) {
@@ -25,8 +24,8 @@ std::string entry_label(std::size_t index) {
 
 result<std::uint16_t> parse_port(std::string_view text, std::size_t index) {
     const auto invalid = [&](std::string_view why) {
-        return make_error(errc::uri_invalid_port, entry_label(index) + " has port " +
-                                                      quoted(text) + ", " + std::string(why) +
+        return make_error(errc::uri_invalid_port, entry_label(index) + " has port " + quoted(text) +
+                                                      ", " + std::string(why) +
                                                       ": a port is a number from 1 to 65535");
     };
     if (text.empty()) {
@@ -126,8 +125,7 @@ result<host_address> parse_entry(std::string_view entry, std::size_t index) {
         return parse_ipv6_entry(entry, index);
     }
     const auto colon = entry.find(':');
-    if (colon != std::string_view::npos &&
-        entry.find(':', colon + 1) != std::string_view::npos) {
+    if (colon != std::string_view::npos && entry.find(':', colon + 1) != std::string_view::npos) {
         return make_error(errc::uri_invalid_host,
                           entry_label(index) + " " + quoted(entry) +
                               " has more than one ':' (an IPv6 address goes in brackets: "
@@ -161,9 +159,8 @@ result<std::vector<host_address>> parse_host_list(std::string_view host_info) {
     std::size_t start = 0;
     while (true) {
         const auto comma = host_info.find(',', start);
-        const auto entry = host_info.substr(start, comma == std::string_view::npos
-                                                       ? std::string_view::npos
-                                                       : comma - start);
+        const auto entry = host_info.substr(
+            start, comma == std::string_view::npos ? std::string_view::npos : comma - start);
         auto address = parse_entry(entry, index);
         if (!address) {
             return std::move(address).error();

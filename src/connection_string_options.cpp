@@ -57,10 +57,9 @@ result<bool> parse_bool(std::string_view canonical, std::string_view value) {
     if (value == "false") {
         return false;
     }
-    return make_error(errc::uri_invalid_option, std::string(canonical) + "=" + quoted(value) +
-                                                    " is not a boolean: write " +
-                                                    std::string(canonical) + "=true or " +
-                                                    std::string(canonical) + "=false");
+    return make_error(errc::uri_invalid_option,
+                      std::string(canonical) + "=" + quoted(value) + " is not a boolean: write " +
+                          std::string(canonical) + "=true or " + std::string(canonical) + "=false");
 }
 
 result<std::chrono::milliseconds> parse_milliseconds(std::string_view canonical,
@@ -144,8 +143,8 @@ result<void> apply_option(const option_name& known, std::string_view raw_value,
             if (!duration) {
                 return std::move(duration).error();
             }
-            (known.option == known_option::timeout_ms ? options.timeout
-                                                      : options.connect_timeout) = *duration;
+            (known.option == known_option::timeout_ms ? options.timeout : options.connect_timeout) =
+                *duration;
             return {};
         }
         case known_option::auth_mechanism_properties:
@@ -197,8 +196,8 @@ result<parsed_options> parse_options(std::string_view query) {
     }
     if (options.tls && options.ssl && *options.tls != *options.ssl) {
         return make_error(errc::uri_invalid_option,
-                          std::string("tls=") + (*options.tls ? "true" : "false") + " and ssl=" +
-                              (*options.ssl ? "true" : "false") +
+                          std::string("tls=") + (*options.tls ? "true" : "false") +
+                              " and ssl=" + (*options.ssl ? "true" : "false") +
                               " disagree: ssl is the old name of tls; give only tls");
     }
     if (!options.tls) {

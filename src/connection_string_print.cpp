@@ -42,7 +42,7 @@ std::ostream& operator<<(std::ostream& out, const uri_credential& credential) {
     if (!credential.username) {
         out << "none";
     } else if (credential.mechanism == auth_mechanism::mongodb_aws) {
-        out << escaped(redact_access_key_id(*credential.username));  // the access key id
+        out << redact_access_key_id(escaped(*credential.username));  // the access key id
     } else {
         out << escaped(*credential.username);
     }
@@ -52,8 +52,8 @@ std::ostream& operator<<(std::ostream& out, const uri_credential& credential) {
     } else {
         out << "none";
     }
-    out << ", source=" << escaped(credential.source) << ", mechanism="
-        << (credential.mechanism ? to_string(*credential.mechanism) : "default");
+    out << ", source=" << escaped(credential.source)
+        << ", mechanism=" << (credential.mechanism ? to_string(*credential.mechanism) : "default");
     out << ", properties={";
     const char* separator = "";
     for (const auto& property : credential.mechanism_properties) {

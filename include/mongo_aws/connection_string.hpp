@@ -60,12 +60,12 @@ struct mechanism_property {
 /// Printing shows neither the password nor the session token (and, for MONGODB-AWS, the user
 /// name, which is the access key id, only shortened).
 struct uri_credential {
-    std::optional<std::string> username;  ///< percent-decoded; absent when not given
+    std::optional<std::string> username;    ///< percent-decoded; absent when not given
     std::optional<secret_string> password;  ///< percent-decoded; absent when not given
     std::string source;  ///< where to authenticate: authSource, or the mechanism's default
     std::optional<auth_mechanism> mechanism;  ///< absent: negotiated with the server (SCRAM)
     std::vector<mechanism_property> mechanism_properties;  ///< in the order given, defaults last
-    std::optional<secret_string> aws_session_token;  ///< MONGODB-AWS `AWS_SESSION_TOKEN`
+    std::optional<secret_string> aws_session_token;        ///< MONGODB-AWS `AWS_SESSION_TOKEN`
 };
 
 /// Writes `credential{username=..., password=<redacted>|none, source=..., mechanism=...,

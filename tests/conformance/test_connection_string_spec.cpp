@@ -1,6 +1,6 @@
-// MongoDB's auth specification connection-string tests (../shared/spec-tests/connection-string.json),
-// one Boost.Test case per JSON case, named after its description: `valid` must match, and so
-// must the expected credential when the case gives one.
+// MongoDB's auth specification connection-string tests
+// (../shared/spec-tests/connection-string.json), one Boost.Test case per JSON case, named after its
+// description: `valid` must match, and so must the expected credential when the case gives one.
 //
 // The cases are registered in init_unit_test(), which Boost.Test calls after
 // MONGO_AWS_CONFORMANCE_MAIN has checked that the data exists; that is why this file defines
@@ -50,7 +50,7 @@ struct spec_case {
     std::string description;
     std::string uri;
     bool valid = false;
-    bool checks_credential = false;  // the case has a "credential" field
+    bool checks_credential = false;                 // the case has a "credential" field
     std::optional<expected_credential> credential;  // null in the case: no credential
 };
 
