@@ -66,11 +66,15 @@ result<void> check_scheme(std::string_view uri) {
                                   return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') ||
                                          (c >= '0' && c <= '9') || c == '+' || c == '-' || c == '.';
                               });
-    return make_error(errc::uri_invalid_scheme,
-                      (plain_scheme ? "the scheme " + quoted(scheme) + " is not mongodb"
-                                    : std::string("the connection string does not start with "
-                                                  "mongodb://")) +
-                          ": write mongodb://[user:password@]host[:port][/database][?options]");
+    std::string problem = "the connection string does not start with mongodb://";
+    if (plain_scheme) {
+        problem = uri_detail::iequals(scheme, "mongodb")
+                      ? "the scheme " + quoted(scheme) + " must be written in lower case"
+                      : "the scheme " + quoted(scheme) + " is not mongodb";
+    }
+    return make_error(
+        errc::uri_invalid_scheme,
+        problem + ": write mongodb://[user:password@]host[:port][/database][?options]");
 }
 
 // The percent-encoded form a reserved character must take in the user information.

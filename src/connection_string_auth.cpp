@@ -26,8 +26,7 @@ constexpr std::array<mechanism_name, 7> mechanism_names{{
     {auth_mechanism::mongodb_oidc, "MONGODB-OIDC"},
 }};
 
-constexpr std::string_view aws_session_token = "AWS_SESSION_TOKEN";
-constexpr std::array<std::string_view, 1> aws_properties{aws_session_token};
+constexpr std::array<std::string_view, 1> aws_properties{"AWS_SESSION_TOKEN"};
 constexpr std::array<std::string_view, 4> gssapi_properties{
     "SERVICE_NAME", "CANONICALIZE_HOST_NAME", "SERVICE_REALM", "SERVICE_HOST"};
 constexpr std::array<std::string_view, 2> oidc_properties{"ENVIRONMENT", "TOKEN_RESOURCE"};
@@ -37,26 +36,8 @@ constexpr std::array<std::string_view, 5> canonicalize_host_name_values{
     "none", "forward", "forwardAndReverse", "true", "false"};
 constexpr std::array<std::string_view, 4> oidc_environments{"test", "azure", "gcp", "k8s"};
 
-bool has_control_character(std::string_view text) noexcept {
-    return std::any_of(text.begin(), text.end(), [](char c) {
-        const auto byte = static_cast<unsigned char>(c);
-        return byte < 0x20 || byte == 0x7f;
-    });
-}
-
-template <std::size_t N>
-bool contains(const std::array<std::string_view, N>& list, std::string_view value) noexcept {
+bool contains(std::span<const std::string_view> list, std::string_view value) noexcept {
     return std::find(list.begin(), list.end(), value) != list.end();
-}
-
-template <std::size_t N>
-std::string joined(const std::array<std::string_view, N>& list) {
-    std::string text;
-    for (const auto item : list) {
-        text += text.empty() ? "" : ", ";
-        text += item;
-    }
-    return text;
 }
 
 std::string label(std::optional<auth_mechanism> mechanism) {
@@ -85,109 +66,6 @@ result<std::optional<auth_mechanism>> parse_mechanism(const std::optional<std::s
     return make_error(
         errc::uri_invalid_auth_mechanism,
         "authMechanism=" + quoted(*name) + " is not a mechanism: use one of " + supported);
-}
-
-// One `KEY:value` entry of authMechanismProperties; the value is decoded only once its
-// property is known, so that a secret one (AWS_SESSION_TOKEN) goes straight into a secret.
-struct raw_property {
-    std::string name;
-    std::string_view raw_value;
-};
-
-std::string entry_label(std::size_t index) {
-    return "entry " + std::to_string(index + 1) + " of authMechanismProperties";
-}
-
-result<std::vector<raw_property>> split_properties(std::string_view raw) {
-    std::vector<raw_property> properties;
-    std::size_t index = 0;
-    std::size_t start = 0;
-    while (true) {
-        const auto comma = raw.find(',', start);
-        const auto entry = raw.substr(
-            start, comma == std::string_view::npos ? std::string_view::npos : comma - start);
-        // The entry itself is never quoted: it may be a session token written without its key.
-        const auto colon = entry.find(':');
-        if (entry.empty()) {
-            return make_error(errc::uri_invalid_auth_mechanism_property,
-                              entry_label(index) + " is empty (look for a stray ',')");
-        }
-        if (colon == std::string_view::npos) {
-            return make_error(errc::uri_invalid_auth_mechanism_property,
-                              entry_label(index) + " has no ':': write KEY:value");
-        }
-        auto name = percent_decode(entry.substr(0, colon), "the name in " + entry_label(index));
-        if (!name) {
-            return std::move(name).error();
-        }
-        if (name->empty()) {
-            return make_error(errc::uri_invalid_auth_mechanism_property,
-                              entry_label(index) + " has no name before its ':'");
-        }
-        properties.push_back({std::move(name).value(), entry.substr(colon + 1)});
-        if (comma == std::string_view::npos) {
-            return properties;
-        }
-        start = comma + 1;
-        ++index;
-    }
-}
-
-// Takes each property into `credential`, refusing the ones `mechanism` does not know, a
-// property given twice, and empty values or values with control characters.
-template <std::size_t N>
-result<void> take_properties(const std::vector<raw_property>& properties,
-                             const std::array<std::string_view, N>& known, auth_mechanism mechanism,
-                             uri_credential& credential) {
-    const auto mechanism_text = std::string(to_string(mechanism));
-    for (const auto& property : properties) {
-        const auto canonical = std::find_if(known.begin(), known.end(), [&](auto candidate) {
-            return iequals(candidate, property.name);
-        });
-        if (canonical == known.end()) {
-            return make_error(errc::uri_invalid_auth_mechanism_property,
-                              "authMechanismProperties has " + quoted(property.name) + ", which " +
-                                  mechanism_text + " does not know: its " +
-                                  (N == 1 ? "only property is " : "properties are ") +
-                                  joined(known));
-        }
-        const auto name = std::string(*canonical);
-        const bool repeated =
-            std::any_of(credential.mechanism_properties.begin(),
-                        credential.mechanism_properties.end(),
-                        [&](const mechanism_property& seen) { return seen.name == name; }) ||
-            (name == aws_session_token && credential.aws_session_token);
-        if (repeated) {
-            return make_error(errc::uri_invalid_auth_mechanism_property,
-                              "authMechanismProperties gives " + name + " more than once");
-        }
-        const auto what = "the value of " + name + " in authMechanismProperties";
-        if (name == aws_session_token) {
-            auto token = percent_decode_secret(property.raw_value, what);
-            if (!token) {
-                return std::move(token).error();
-            }
-            if (token->empty() || has_control_character(token->reveal())) {
-                return make_error(errc::uri_invalid_auth_mechanism_property,
-                                  "AWS_SESSION_TOKEN is empty or has a control character "
-                                  "(a stray newline?): give the token exactly, percent-encoded");
-            }
-            credential.aws_session_token = std::move(token).value();
-            continue;
-        }
-        auto value = percent_decode(property.raw_value, what);
-        if (!value) {
-            return std::move(value).error();
-        }
-        if (value->empty() || has_control_character(*value)) {
-            return make_error(errc::uri_invalid_auth_mechanism_property,
-                              name +
-                                  " in authMechanismProperties is empty or has a control "
-                                  "character");
-        }
-        credential.mechanism_properties.push_back({name, std::move(value).value()});
-    }
-    return {};
 }
 
 const std::string* find_property(const uri_credential& credential, std::string_view name) {

@@ -8,6 +8,7 @@
 #include <chrono>
 #include <cstddef>
 #include <optional>
+#include <span>
 #include <string>
 #include <string_view>
 #include <vector>
@@ -26,6 +27,12 @@ std::string quoted(std::string_view text, std::size_t max_bytes = 64);
 
 /// True when `a` and `b` are equal ignoring the case of ASCII letters.
 bool iequals(std::string_view a, std::string_view b) noexcept;
+
+/// True when `text` has a byte below 0x20 or DEL.
+bool has_control_character(std::string_view text) noexcept;
+
+/// `a, b, c`: a list of names for a message.
+std::string joined(std::span<const std::string_view> names);
 
 /// Decodes `%XX` escapes (`+` stays a plus sign). On a `%` not followed by two hex digits, the
 /// error (errc::uri_invalid_percent_encoding) names `what` ("the password") and the offset but
@@ -67,6 +74,28 @@ struct parsed_options {
 
 /// Parses `key=value&key=value...`. The result's `auth.properties` points into `query`.
 result<parsed_options> parse_options(std::string_view query);
+
+// --- authMechanismProperties (connection_string_properties.cpp) ---
+
+/// One `KEY:value` entry, its name decoded, its value still percent-encoded: it is decoded only
+/// once its property is known, so that a secret one (AWS_SESSION_TOKEN) goes straight into a
+/// secret_string.
+struct raw_property {
+    std::string name;
+    std::string_view raw_value;
+};
+
+/// Splits `KEY:value,KEY:value` on `,` and on the first `:` of each entry (a value may hold
+/// more). An empty entry, an entry without `:` or without a name is refused, never quoted.
+result<std::vector<raw_property>> split_properties(std::string_view raw);
+
+/// Adds `properties` to `credential` under their canonical names from `known` (matched
+/// without regard to case): AWS_SESSION_TOKEN into `aws_session_token`, the others into
+/// `mechanism_properties`. Refuses a name `mechanism` does not know, a name given twice, and an
+/// empty value or one with a control character.
+result<void> take_properties(const std::vector<raw_property>& properties,
+                             std::span<const std::string_view> known, auth_mechanism mechanism,
+                             uri_credential& credential);
 
 // --- Credential (connection_string_auth.cpp) ---
 

@@ -159,18 +159,23 @@ result<parsed_options> parse_options(std::string_view query) {
     parsed_options options;
     seen_options seen;
     std::size_t start = 0;
+    std::size_t position = 0;
     while (start <= query.size()) {
         const auto amp = query.find('&', start);
         const auto pair = query.substr(
             start, amp == std::string_view::npos ? std::string_view::npos : amp - start);
         start = amp == std::string_view::npos ? query.size() + 1 : amp + 1;
+        ++position;
         if (pair.empty()) {
             continue;  // `?`, `&&` or a trailing `&`: nothing to read
         }
         const auto equals = pair.find('=');
         if (equals == std::string_view::npos) {
+            // Not quoted: it may be the tail of a secret that held an unescaped '&'.
             return make_error(errc::uri_invalid_option,
-                              "option " + quoted(pair) + " has no '=': write name=value");
+                              "option " + std::to_string(position) +
+                                  " after the '?' has no '=': write name=value (a '&' inside a "
+                                  "value must be percent-encoded as %26)");
         }
         const auto name = pair.substr(0, equals);
         const auto raw_value = pair.substr(equals + 1);

@@ -1,6 +1,7 @@
 // Text helpers of the connection-string parser: percent-decoding and safe quoting.
 #include "connection_string_detail.hpp"
 
+#include <algorithm>
 #include <optional>
 
 namespace mongo_aws::uri_detail {
@@ -89,6 +90,22 @@ bool iequals(std::string_view a, std::string_view b) noexcept {
         }
     }
     return true;
+}
+
+bool has_control_character(std::string_view text) noexcept {
+    return std::any_of(text.begin(), text.end(), [](char c) {
+        const auto byte = static_cast<unsigned char>(c);
+        return byte < 0x20 || byte == 0x7f;
+    });
+}
+
+std::string joined(std::span<const std::string_view> names) {
+    std::string text;
+    for (const auto name : names) {
+        text += text.empty() ? "" : ", ";
+        text += name;
+    }
+    return text;
 }
 
 result<std::string> percent_decode(std::string_view encoded, std::string_view what) {

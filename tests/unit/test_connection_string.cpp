@@ -65,6 +65,8 @@ BOOST_AUTO_TEST_CASE(other_schemes_are_refused) {
     refused("mongo://localhost:27017", errc::uri_invalid_scheme);  // spec
     refused("", errc::uri_invalid_scheme);                         // spec
     refused("localhost:27017", errc::uri_invalid_scheme);
+    const auto err = refused("MONGODB://localhost", errc::uri_invalid_scheme);
+    BOOST_TEST(contains(err.message, "lower case"));
 }
 
 BOOST_AUTO_TEST_CASE(a_missing_scheme_is_reported_without_quoting_the_password) {
@@ -261,6 +263,13 @@ BOOST_AUTO_TEST_CASE(option_names_ignore_case) {
 BOOST_AUTO_TEST_CASE(an_option_without_equals_sign_is_refused) {
     refused("mongodb://example.com/?w", errc::uri_invalid_option);  // spec
     refused("mongodb://example.com/?=1", errc::uri_invalid_option);
+    // A token with an unescaped '&' ends up as an option without '=': its tail is not quoted.
+    const auto err = refused(
+        "mongodb://AKID:pw@h/?authMechanism=MONGODB-AWS&authMechanismProperties=AWS_SESSION_TOKEN:"
+        "ab&T0KENtail",
+        errc::uri_invalid_option);
+    BOOST_TEST(!contains(err.message, "T0KEN"));
+    BOOST_TEST(contains(err.message, "%26"));
 }
 
 BOOST_AUTO_TEST_CASE(other_options_are_kept_in_order_with_decoded_values) {
