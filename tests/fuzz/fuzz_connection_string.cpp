@@ -1,7 +1,8 @@
 // libFuzzer target: parse_connection_string on any bytes, and print what it accepts.
-// Build (not part of the CMake build yet):
-//   clang++-14 -std=c++20 -g -fsanitize=fuzzer,address,undefined -Iinclude \
-//     tests/fuzz/fuzz_connection_string.cpp src/*.cpp -lcrypto -lbson-1.0 -lsimdjson
+// Not part of the CMake build yet. Built from the repository root with clang++-14 -std=c++20
+// -g -O1 -fsanitize=fuzzer,address,undefined -fno-sanitize=function -Iinclude, this file,
+// src/connection_string*.cpp, src/secret.cpp, src/error.cpp, src/credentials.cpp,
+// src/timestamp.cpp and -lcrypto. Seeds: the URIs of ../shared/spec-tests/connection-string.json.
 #include <mongo_aws/connection_string.hpp>
 
 #include <cstddef>
