@@ -122,6 +122,10 @@ private:
                 return "invalid authMechanism";
             case errc::uri_invalid_auth_mechanism_property:
                 return "invalid authMechanismProperties";
+            case errc::uri_invalid_character:
+                return "connection string has a space or control character";
+            case errc::uri_invalid_database:
+                return "connection string has an invalid database name";
             case errc::json_malformed:
                 return "reply is not valid JSON";
             case errc::json_missing_field:

@@ -65,12 +65,14 @@ enum class errc {
     uri_invalid_percent_encoding,           ///< `%` not followed by two hex digits
     uri_invalid_userinfo,                   ///< an unescaped reserved character in user or password
     uri_invalid_option,                     ///< an option without `=` or with an invalid value
-    uri_username_without_password,          ///< MONGODB-AWS: a user name but no password
+    uri_username_without_password,          ///< a user name but no password (AWS, SCRAM, PLAIN)
     uri_password_without_username,          ///< a password but no user name
     uri_session_token_without_credentials,  ///< AWS_SESSION_TOKEN without user and password
     uri_invalid_auth_source,              ///< authSource empty, or not `$external` for MONGODB-AWS
     uri_invalid_auth_mechanism,           ///< an unknown mechanism or a rule of one broken
     uri_invalid_auth_mechanism_property,  ///< a malformed or unsupported property
+    uri_invalid_character,                ///< a space or control character (a stray newline?)
+    uri_invalid_database,                 ///< a database name with a forbidden character
 
     // --- Credential replies (IMDS, ECS, STS) and timestamps ---
     json_malformed,        ///< not valid JSON
