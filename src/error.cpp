@@ -120,6 +120,8 @@ private:
                 return "invalid ISO-8601 timestamp";
             case errc::http_malformed_status_line:
                 return "malformed HTTP status line";
+            case errc::http_malformed_request_line:
+                return "malformed HTTP request line";
             case errc::http_malformed_header:
                 return "malformed HTTP header";
             case errc::http_headers_too_large:
