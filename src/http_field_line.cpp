@@ -23,18 +23,20 @@ result<header> parse_field_line(std::string_view line, const field_place& place)
         return bad_field(place,
                          "starts with whitespace: obsolete line folding is not accepted");
     }
-    const auto name_length = token_prefix_length(line);
+    const auto colon = line.find(':');
+    const auto name_length = token_prefix_length(line.substr(0, colon));
+    // Only the token before the first bad byte is ever quoted: the rest may be a value.
     const auto name = line.substr(0, name_length);
-    if (name_length == line.size()) {
+    if (colon == std::string_view::npos) {
         return bad_field(place, quote(name, max_quoted_name) + " has no colon");
     }
-    if (line[name_length] != ':') {
+    if (name_length < colon) {
         const auto byte = static_cast<unsigned char>(line[name_length]);
         if (name_length == 0) {
             return bad_field(place, "starts with byte " + describe_byte(byte) +
                                         ", which cannot begin a header name");
         }
-        if (is_ows(byte)) {
+        if (trim_ows(line.substr(name_length, colon - name_length)).empty()) {
             return bad_field(place, quote(name, max_quoted_name) +
                                         " has whitespace between its name and the colon");
         }
@@ -44,7 +46,7 @@ result<header> parse_field_line(std::string_view line, const field_place& place)
     if (name_length == 0) {
         return bad_field(place, "has an empty name");
     }
-    const auto value = trim_ows(line.substr(name_length + 1));
+    const auto value = trim_ows(line.substr(colon + 1));
     if (const auto bad = find_control_byte(value); bad != std::string_view::npos) {
         return bad_field(place, quote(name, max_quoted_name) + " has control byte " +
                                     describe_byte(static_cast<unsigned char>(value[bad])) +

@@ -40,9 +40,12 @@ result<parse_status> message_reader::advance(std::string_view& input) {
                 if (input.empty()) {
                     return parse_status::need_more;
                 }
-                auto outcome = read_head_line(input);
-                if (!outcome || *outcome == parse_status::need_more) {
-                    return outcome;
+                auto whole_line = read_head_line(input);
+                if (!whole_line) {
+                    return std::move(whole_line).error();
+                }
+                if (!*whole_line) {
+                    return parse_status::need_more;
                 }
                 break;  // a whole line was handled; the stage may have moved on
             }
@@ -56,17 +59,21 @@ result<parse_status> message_reader::advance(std::string_view& input) {
             }
             case stage::body_chunked:
                 return chunked_->feed(input, body());
-            case stage::body_until_close:
-                if (input.size() > limits_.max_body_bytes - body().size()) {
+            case stage::body_until_close: {
+                // Up to the cap, so that the body kept after an error does not depend on how
+                // the bytes were split.
+                const auto room = limits_.max_body_bytes - body().size();
+                body().append(input.substr(0, room));
+                if (input.size() > room) {
                     return make_error(errc::http_body_too_large,
-                                      std::string(message_) +
+                                      std::string(names_.message) +
                                           " body, delimited by the connection closing, exceeds "
                                           "the body cap of " +
                                           std::to_string(limits_.max_body_bytes) + " bytes");
                 }
-                body().append(input);
                 input = {};
                 return parse_status::need_more;
+            }
             case stage::complete:
                 return parse_status::complete;
             case stage::failed:
@@ -75,22 +82,23 @@ result<parse_status> message_reader::advance(std::string_view& input) {
     }
 }
 
-result<parse_status> message_reader::read_head_line(std::string_view& input) {
+result<bool> message_reader::read_head_line(std::string_view& input) {
     const bool first = stage_ == stage::start_line;
     switch (take_line(input, line_, limits_.max_header_bytes - head_bytes_)) {
         case line_state::partial:
-            return parse_status::need_more;
+            return false;
         case line_state::too_long:
             return make_error(errc::http_headers_too_large,
-                              std::string(message_) + " head exceeds " +
+                              std::string(names_.message) + " head exceeds " +
                                   std::to_string(limits_.max_header_bytes) +
                                   " bytes (the cap, parser_limits::max_header_bytes)");
         case line_state::bare_lf:
-            return first ? make_error(start_line_error_, std::string(message_) +
-                                                             " start line ends with a bare LF, "
-                                                             "not CRLF")
+            return first ? make_error(names_.start_line_error,
+                                      std::string(names_.message) + " " +
+                                          std::string(names_.start_line) +
+                                          " ends with a bare LF, not CRLF")
                          : make_error(errc::http_malformed_header,
-                                      std::string(message_) + " header " +
+                                      std::string(names_.message) + " header " +
                                           std::to_string(header_count_ + 1) +
                                           " ends with a bare LF, not CRLF");
         case line_state::complete:
@@ -102,7 +110,7 @@ result<parse_status> message_reader::read_head_line(std::string_view& input) {
     if (!handled) {
         return std::move(handled).error();
     }
-    return stage_ == stage::complete ? parse_status::complete : parse_status::need_more;
+    return true;
 }
 
 result<void> message_reader::on_head_line() {
@@ -119,7 +127,7 @@ result<void> message_reader::on_head_line() {
         return on_end_of_head();
     }
     ++header_count_;
-    auto field = parse_field_line(line_, field_place{message_, "header", header_count_});
+    auto field = parse_field_line(line_, field_place{names_.message, "header", header_count_});
     if (!field) {
         return std::move(field).error();
     }
@@ -140,7 +148,7 @@ result<void> message_reader::on_end_of_head() {
         stage_ = stage::complete;
         return {};
     }
-    auto framing = decide_framing(headers(), framing_context{message_, facts_.minor_version,
+    auto framing = decide_framing(headers(), framing_context{names_.message, facts_.minor_version,
                                                              facts_.until_close_allowed,
                                                              limits_.max_body_bytes});
     if (!framing) {
@@ -157,7 +165,7 @@ result<void> message_reader::on_end_of_head() {
             stage_ = length_ == 0 ? stage::complete : stage::body_by_length;
             break;
         case body_framing::kind::chunked:
-            chunked_.emplace(message_, limits_);
+            chunked_.emplace(names_.message, limits_);
             stage_ = stage::body_chunked;
             break;
         case body_framing::kind::until_close:
@@ -179,7 +187,7 @@ result<parse_status> message_reader::finish_on_eof() {
         default:
             break;
     }
-    return fail(make_error(errc::http_incomplete, std::string(message_) +
+    return fail(make_error(errc::http_incomplete, std::string(names_.message) +
                                                       " incomplete: the peer closed the "
                                                       "connection " +
                                                       eof_position()));
@@ -193,9 +201,9 @@ std::string message_reader::eof_position() {
             }
             return interim_count_ > 0 && line_.empty()
                        ? "after an interim 1xx response, before the final one"
-                       : "in the start line";
+                       : "in the " + std::string(names_.start_line);
         case stage::header_lines:
-            return "in the headers, after " + std::to_string(header_count_) + " complete header lines";
+            return "in the headers (" + std::to_string(header_count_) + " complete so far)";
         case stage::body_by_length:
             return "after " + std::to_string(length_ - length_left_) + " of the " +
                    std::to_string(length_) + " body bytes announced by Content-Length";

@@ -44,10 +44,15 @@ public:
     [[nodiscard]] std::string_view leftover() const noexcept { return leftover_; }
 
 protected:
-    /// `message` names the message in errors ("HTTP response"); `start_line_error` is the code
-    /// for a start line that does not end with CRLF.
-    message_reader(std::string_view message, errc start_line_error, parser_limits limits) noexcept
-        : message_(message), start_line_error_(start_line_error), limits_(limits) {}
+    /// How errors name things: the message and its start line.
+    struct names {
+        std::string_view message;     ///< "HTTP response"
+        std::string_view start_line;  ///< "status line"
+        errc start_line_error;        ///< for a start line that does not end with CRLF
+    };
+
+    message_reader(names naming, parser_limits limits) noexcept
+        : names_(naming), limits_(limits) {}
 
     /// Parses and stores the start line (CRLF removed).
     virtual result<start_line_facts> read_start_line(std::string_view line) = 0;
@@ -68,14 +73,14 @@ private:
     };
 
     result<parse_status> advance(std::string_view& input);
-    result<parse_status> read_head_line(std::string_view& input);
+    /// Takes bytes of the current head line; true once a whole line was handled.
+    result<bool> read_head_line(std::string_view& input);
     result<void> on_head_line();
     result<void> on_end_of_head();
     [[nodiscard]] std::string eof_position();
     error fail(error err);
 
-    std::string_view message_;
-    errc start_line_error_;
+    names names_;
     parser_limits limits_;
     stage stage_ = stage::start_line;
     std::optional<error> error_;

@@ -10,7 +10,7 @@ namespace detail {
 class request_reader final : public message_reader {
 public:
     explicit request_reader(parser_limits limits) noexcept
-        : message_reader("HTTP request", errc::http_malformed_request_line, limits) {}
+        : message_reader({"HTTP request", "request line", errc::http_malformed_request_line}, limits) {}
 
     request message;
 

@@ -10,7 +10,7 @@ namespace detail {
 class response_reader final : public message_reader {
 public:
     explicit response_reader(parser_limits limits) noexcept
-        : message_reader("HTTP response", errc::http_malformed_status_line, limits) {}
+        : message_reader({"HTTP response", "status line", errc::http_malformed_status_line}, limits) {}
 
     response message;
 
