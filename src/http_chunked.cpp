@@ -39,8 +39,8 @@ result<parse_status> chunked_decoder::feed(std::string_view& input, std::string&
             case stage::size_line:
             case stage::trailer: {
                 const bool trailer = stage_ == stage::trailer;
-                const auto budget = trailer ? limits_.max_header_bytes - trailer_bytes_
-                                            : max_size_line;
+                const auto budget =
+                    trailer ? limits_.max_header_bytes - trailer_bytes_ : max_size_line;
                 switch (take_line(input, line_, budget)) {
                     case line_state::partial:
                         return parse_status::need_more;
@@ -67,8 +67,8 @@ result<parse_status> chunked_decoder::feed(std::string_view& input, std::string&
                 break;
             }
             case stage::data: {
-                const auto take = static_cast<std::size_t>(
-                    std::min<std::uint64_t>(chunk_left_, input.size()));
+                const auto take =
+                    static_cast<std::size_t>(std::min<std::uint64_t>(chunk_left_, input.size()));
                 body.append(input.substr(0, take));
                 input.remove_prefix(take);
                 chunk_left_ -= take;
@@ -146,7 +146,8 @@ result<parse_status> chunked_decoder::on_size_line(std::string& body) {
     if (size > limits_.max_body_bytes - body.size()) {
         return chunk_error(errc::http_body_too_large,
                            "a chunk of " + std::to_string(size) + " bytes after " +
-                               std::to_string(body.size()) + " bytes of data exceeds the body cap of " +
+                               std::to_string(body.size()) +
+                               " bytes of data exceeds the body cap of " +
                                std::to_string(limits_.max_body_bytes) + " bytes");
     }
     chunk_size_ = size;

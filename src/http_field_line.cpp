@@ -20,8 +20,7 @@ error bad_field(const field_place& place, const std::string& problem) {
 
 result<header> parse_field_line(std::string_view line, const field_place& place) {
     if (!line.empty() && is_ows(static_cast<unsigned char>(line[0]))) {
-        return bad_field(place,
-                         "starts with whitespace: obsolete line folding is not accepted");
+        return bad_field(place, "starts with whitespace: obsolete line folding is not accepted");
     }
     const auto colon = line.find(':');
     const auto name_length = token_prefix_length(line.substr(0, colon));

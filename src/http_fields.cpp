@@ -1,7 +1,7 @@
 // Header lookup shared by requests and responses.
-#include <mongo_aws/http_message.hpp>
-
 #include "http_syntax.hpp"
+
+#include <mongo_aws/http_message.hpp>
 
 namespace mongo_aws::http {
 

@@ -145,9 +145,9 @@ result<body_framing> decide_framing(const std::vector<header>& headers,
         }
         return body_framing{body_framing::kind::length, **length};
     }
-    return body_framing{context.until_close_allowed ? body_framing::kind::until_close
-                                                    : body_framing::kind::none,
-                        0};
+    return body_framing{
+        context.until_close_allowed ? body_framing::kind::until_close : body_framing::kind::none,
+        0};
 }
 
 }  // namespace mongo_aws::http::detail

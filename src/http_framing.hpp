@@ -25,8 +25,8 @@ struct body_framing {
 
 /// What decide_framing() needs to know besides the headers.
 struct framing_context {
-    std::string_view message;        ///< "HTTP response" or "HTTP request", for error messages
-    int minor_version = 1;           ///< Transfer-Encoding is refused in HTTP/1.0
+    std::string_view message;          ///< "HTTP response" or "HTTP request", for error messages
+    int minor_version = 1;             ///< Transfer-Encoding is refused in HTTP/1.0
     bool until_close_allowed = false;  ///< without Content-Length or chunked: until_close or none
     std::size_t max_body_bytes = 0;
 };

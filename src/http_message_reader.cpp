@@ -50,8 +50,8 @@ result<parse_status> message_reader::advance(std::string_view& input) {
                 break;  // a whole line was handled; the stage may have moved on
             }
             case stage::body_by_length: {
-                const auto take = static_cast<std::size_t>(
-                    std::min<std::uint64_t>(length_left_, input.size()));
+                const auto take =
+                    static_cast<std::size_t>(std::min<std::uint64_t>(length_left_, input.size()));
                 body().append(input.substr(0, take));
                 input.remove_prefix(take);
                 length_left_ -= take;
@@ -93,10 +93,9 @@ result<bool> message_reader::read_head_line(std::string_view& input) {
                                   std::to_string(limits_.max_header_bytes) +
                                   " bytes (the cap, parser_limits::max_header_bytes)");
         case line_state::bare_lf:
-            return first ? make_error(names_.start_line_error,
-                                      std::string(names_.message) + " " +
-                                          std::string(names_.start_line) +
-                                          " ends with a bare LF, not CRLF")
+            return first ? make_error(names_.start_line_error, std::string(names_.message) + " " +
+                                                                   std::string(names_.start_line) +
+                                                                   " ends with a bare LF, not CRLF")
                          : make_error(errc::http_malformed_header,
                                       std::string(names_.message) + " header " +
                                           std::to_string(header_count_ + 1) +
@@ -148,9 +147,9 @@ result<void> message_reader::on_end_of_head() {
         stage_ = stage::complete;
         return {};
     }
-    auto framing = decide_framing(headers(), framing_context{names_.message, facts_.minor_version,
-                                                             facts_.until_close_allowed,
-                                                             limits_.max_body_bytes});
+    auto framing = decide_framing(
+        headers(), framing_context{names_.message, facts_.minor_version, facts_.until_close_allowed,
+                                   limits_.max_body_bytes});
     if (!framing) {
         return std::move(framing).error();
     }

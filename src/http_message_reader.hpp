@@ -2,10 +2,10 @@
 // framing says. The start line is the one part that differs; subclasses parse it.
 #pragma once
 
+#include "http_chunked.hpp"
+
 #include <mongo_aws/http_message.hpp>
 #include <mongo_aws/result.hpp>
-
-#include "http_chunked.hpp"
 
 #include <cstddef>
 #include <cstdint>
@@ -19,8 +19,8 @@ namespace mongo_aws::http::detail {
 /// What the start line says about the rest of the message.
 struct start_line_facts {
     int minor_version = 1;
-    bool interim = false;             ///< a 1xx response: its head is dropped, another follows
-    bool bodyless = false;            ///< 204, 304: no body whatever the headers say
+    bool interim = false;              ///< a 1xx response: its head is dropped, another follows
+    bool bodyless = false;             ///< 204, 304: no body whatever the headers say
     bool until_close_allowed = false;  ///< without framing headers the body runs to EOF
 };
 
@@ -51,8 +51,7 @@ protected:
         errc start_line_error;        ///< for a start line that does not end with CRLF
     };
 
-    message_reader(names naming, parser_limits limits) noexcept
-        : names_(naming), limits_(limits) {}
+    message_reader(names naming, parser_limits limits) noexcept : names_(naming), limits_(limits) {}
 
     /// Parses and stores the start line (CRLF removed).
     virtual result<start_line_facts> read_start_line(std::string_view line) = 0;

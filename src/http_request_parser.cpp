@@ -1,8 +1,8 @@
 // The request parser: a message_reader whose start line is a request line.
-#include <mongo_aws/http_request.hpp>
-
 #include "http_head_lines.hpp"
 #include "http_message_reader.hpp"
+
+#include <mongo_aws/http_request.hpp>
 
 namespace mongo_aws::http {
 namespace detail {
@@ -10,7 +10,8 @@ namespace detail {
 class request_reader final : public message_reader {
 public:
     explicit request_reader(parser_limits limits) noexcept
-        : message_reader({"HTTP request", "request line", errc::http_malformed_request_line}, limits) {}
+        : message_reader({"HTTP request", "request line", errc::http_malformed_request_line},
+                         limits) {}
 
     request message;
 

@@ -1,8 +1,8 @@
 // The response parser: a message_reader whose start line is a status line.
-#include <mongo_aws/http_response.hpp>
-
 #include "http_head_lines.hpp"
 #include "http_message_reader.hpp"
+
+#include <mongo_aws/http_response.hpp>
 
 namespace mongo_aws::http {
 namespace detail {
@@ -10,7 +10,8 @@ namespace detail {
 class response_reader final : public message_reader {
 public:
     explicit response_reader(parser_limits limits) noexcept
-        : message_reader({"HTTP response", "status line", errc::http_malformed_status_line}, limits) {}
+        : message_reader({"HTTP response", "status line", errc::http_malformed_status_line},
+                         limits) {}
 
     response message;
 

@@ -1,8 +1,8 @@
 // The bytes of a request. Every field is checked first: a CR or LF in a header value would let
 // the value (perhaps a token read from a file) inject headers or split the request.
-#include <mongo_aws/http_request.hpp>
-
 #include "http_syntax.hpp"
+
+#include <mongo_aws/http_request.hpp>
 
 namespace mongo_aws::http {
 namespace {
@@ -77,8 +77,9 @@ result<bool> check_headers(const request& req) {
                 return invalid("Host header is empty");
             }
         } else if (iequals(field.name, "Transfer-Encoding")) {
-            return invalid("has a Transfer-Encoding header: this serializer frames bodies "
-                           "with Content-Length only");
+            return invalid(
+                "has a Transfer-Encoding header: this serializer frames bodies "
+                "with Content-Length only");
         } else if (iequals(field.name, "Content-Length")) {
             if (content_length != nullptr) {
                 return invalid("has two Content-Length headers");

@@ -55,10 +55,10 @@ result<status_line> parse_status_line(std::string_view line) {
     }
     parsed.reason = line.size() > code_end ? line.substr(code_end + 1) : std::string_view{};
     if (const auto bad = find_control_byte(parsed.reason); bad != std::string_view::npos) {
-        return bad_status_line(line, "has control byte " +
-                                         describe_byte(static_cast<unsigned char>(
-                                             parsed.reason[bad])) +
-                                         " in its reason phrase");
+        return bad_status_line(line,
+                               "has control byte " +
+                                   describe_byte(static_cast<unsigned char>(parsed.reason[bad])) +
+                                   " in its reason phrase");
     }
     return parsed;
 }

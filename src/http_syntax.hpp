@@ -56,7 +56,6 @@ enum class line_state {
 /// Moves bytes from the front of `input` into `line` up to and including the next LF, without
 /// letting `line` exceed `budget` bytes (CRLF included). Decisions depend only on the bytes, not
 /// on how they were split across calls.
-[[nodiscard]] line_state take_line(std::string_view& input, std::string& line,
-                                   std::size_t budget);
+[[nodiscard]] line_state take_line(std::string_view& input, std::string& line, std::size_t budget);
 
 }  // namespace mongo_aws::http::detail

@@ -15,14 +15,15 @@ namespace mongo_aws::http {
 
 /// An HTTP request. Headers are kept in order with their case; the body is raw bytes.
 struct request {
-    std::string method;         ///< e.g. `GET`, `PUT`, `POST` (case-sensitive)
-    std::string target;         ///< origin-form, already percent-encoded: `/path?query`
-    int minor_version = 1;      ///< HTTP/1.<minor_version>: 0 or 1
+    std::string method;     ///< e.g. `GET`, `PUT`, `POST` (case-sensitive)
+    std::string target;     ///< origin-form, already percent-encoded: `/path?query`
+    int minor_version = 1;  ///< HTTP/1.<minor_version>: 0 or 1
     std::vector<header> headers;
     std::string body;
 
     /// The value of the first header named `name` (case-insensitive), or nullopt.
-    [[nodiscard]] std::optional<std::string_view> find_header(std::string_view name) const noexcept {
+    [[nodiscard]] std::optional<std::string_view> find_header(
+        std::string_view name) const noexcept {
         return http::find_header(headers, name);
     }
 };

@@ -16,14 +16,15 @@ namespace mongo_aws::http {
 /// An HTTP response. Headers are kept in order with their case; the body is raw bytes with any
 /// chunked framing removed.
 struct response {
-    int status = 0;          ///< the 3-digit status code, 100..599
-    std::string reason;      ///< the reason phrase (may be empty; carries no meaning)
-    int minor_version = 1;   ///< HTTP/1.<minor_version>: 0 or 1
+    int status = 0;         ///< the 3-digit status code, 100..599
+    std::string reason;     ///< the reason phrase (may be empty; carries no meaning)
+    int minor_version = 1;  ///< HTTP/1.<minor_version>: 0 or 1
     std::vector<header> headers;
     std::string body;
 
     /// The value of the first header named `name` (case-insensitive), or nullopt.
-    [[nodiscard]] std::optional<std::string_view> find_header(std::string_view name) const noexcept {
+    [[nodiscard]] std::optional<std::string_view> find_header(
+        std::string_view name) const noexcept {
         return http::find_header(headers, name);
     }
 };

@@ -22,8 +22,8 @@ template <class Message>
 struct parse_outcome {
     bool ok = false;
     http::parse_status status = http::parse_status::need_more;
-    std::error_code code;     ///< when !ok
-    std::string error_text;   ///< when !ok
+    std::error_code code;    ///< when !ok
+    std::string error_text;  ///< when !ok
     Message message;
     std::string unconsumed;  ///< leftover(), then every byte fed after completion
 };
@@ -37,11 +37,11 @@ std::string describe(const http::request& message);
 
 template <class Message>
 std::string describe(const parse_outcome<Message>& outcome) {
-    std::string text = outcome.ok ? (outcome.status == http::parse_status::complete
-                                         ? "complete"
-                                         : "need_more")
-                                  : "error " + outcome.code.message() + ": " + outcome.error_text;
-    return text + " | " + describe(outcome.message) + " | unconsumed " + http_escape(outcome.unconsumed);
+    std::string text =
+        outcome.ok ? (outcome.status == http::parse_status::complete ? "complete" : "need_more")
+                   : "error " + outcome.code.message() + ": " + outcome.error_text;
+    return text + " | " + describe(outcome.message) + " | unconsumed " +
+           http_escape(outcome.unconsumed);
 }
 
 /// Feeds the pieces in order to a fresh parser, then finish_on_eof() when `end` is close.

@@ -3,11 +3,11 @@
 // Grammar: RFC 9112 (HTTP/1.1 messages) and RFC 9110 (semantics); the chunked example is the
 // one Wikipedia's "Chunked transfer encoding" article decodes to "Wikipedia in\r\n\r\nchunks.".
 #define BOOST_TEST_MODULE http_response_parser
+#include "support/http_feeding.hpp"
+
 #include <mongo_aws/http_response.hpp>
 
 #include <boost/test/unit_test.hpp>
-
-#include "support/http_feeding.hpp"
 
 #include <string>
 #include <string_view>
@@ -57,8 +57,9 @@ constexpr std::string_view imds_json =
     R"({"Code":"Success","Type":"AWS-HMAC","AccessKeyId":"AKIAIOSFODNN7EXAMPLE",)"
     R"("SecretAccessKey":"wJalrXUtnFEMI/K7MDENG/bPxRfiCYEXAMPLEKEY"})";
 
-std::string with_body(std::string head, std::string_view body) {
-    return head + "Content-Length: " + std::to_string(body.size()) + "\r\n\r\n" + std::string(body);
+std::string with_body(std::string_view head, std::string_view body) {
+    return std::string(head) + "Content-Length: " + std::to_string(body.size()) + "\r\n\r\n" +
+           std::string(body);
 }
 
 }  // namespace
@@ -66,8 +67,7 @@ std::string with_body(std::string head, std::string_view body) {
 // --- Whole responses --------------------------------------------------------------------------
 
 BOOST_AUTO_TEST_CASE(content_length_delimits_the_body) {
-    const auto bytes =
-        with_body("HTTP/1.1 200 OK\r\nContent-Type: text/plain\r\n", imds_json) + "";
+    const auto bytes = with_body("HTTP/1.1 200 OK\r\nContent-Type: text/plain\r\n", imds_json);
     const auto parsed = parse(bytes);
     BOOST_TEST_REQUIRE(is_complete(parsed));
     BOOST_TEST(parsed.message.minor_version == 1);
@@ -87,8 +87,9 @@ BOOST_AUTO_TEST_CASE(response_is_incomplete_until_the_last_body_byte) {
 }
 
 BOOST_AUTO_TEST_CASE(header_lookup_ignores_case) {
-    const auto parsed = parse("HTTP/1.1 200 OK\r\nContent-TYPE: application/json\r\n"
-                              "Content-Length: 0\r\n\r\n");
+    const auto parsed = parse(
+        "HTTP/1.1 200 OK\r\nContent-TYPE: application/json\r\n"
+        "Content-Length: 0\r\n\r\n");
     BOOST_TEST_REQUIRE(is_complete(parsed));
     BOOST_TEST(parsed.message.find_header("content-type").value_or("") == "application/json");
     BOOST_TEST(parsed.message.find_header("CONTENT-TYPE").value_or("") == "application/json");
@@ -108,8 +109,8 @@ BOOST_AUTO_TEST_CASE(whitespace_around_a_value_is_trimmed) {
 }
 
 BOOST_AUTO_TEST_CASE(repeated_headers_are_kept_in_order_and_lookup_finds_the_first) {
-    const auto parsed =
-        parse("HTTP/1.1 200 OK\r\nX-Dup: one\r\nX-Other: x\r\nx-dup: two\r\nContent-Length: 0\r\n\r\n");
+    const auto parsed = parse(
+        "HTTP/1.1 200 OK\r\nX-Dup: one\r\nX-Other: x\r\nx-dup: two\r\nContent-Length: 0\r\n\r\n");
     BOOST_TEST_REQUIRE(is_complete(parsed));
     BOOST_TEST_REQUIRE(parsed.message.headers.size() == 4U);
     BOOST_TEST(parsed.message.headers[2].value == "two");
@@ -117,7 +118,8 @@ BOOST_AUTO_TEST_CASE(repeated_headers_are_kept_in_order_and_lookup_finds_the_fir
 }
 
 BOOST_AUTO_TEST_CASE(header_values_may_carry_obs_text_and_tabs) {
-    const auto parsed = parse("HTTP/1.1 200 OK\r\nX-Utf8: caf\xC3\xA9\tbar\r\nContent-Length: 0\r\n\r\n");
+    const auto parsed =
+        parse("HTTP/1.1 200 OK\r\nX-Utf8: caf\xC3\xA9\tbar\r\nContent-Length: 0\r\n\r\n");
     BOOST_TEST_REQUIRE(is_complete(parsed));
     BOOST_TEST(parsed.message.find_header("x-utf8").value_or("") == "caf\xC3\xA9\tbar");
 }
@@ -229,7 +231,8 @@ BOOST_AUTO_TEST_CASE(body_delimited_by_close_may_be_empty) {
 
 BOOST_AUTO_TEST_CASE(no_body_for_204_and_304_whatever_the_headers_say) {
     for (const std::string_view head :
-         {"HTTP/1.1 204 No Content\r\n\r\n", "HTTP/1.1 304 Not Modified\r\nContent-Length: 100\r\n\r\n"}) {
+         {"HTTP/1.1 204 No Content\r\n\r\n",
+          "HTTP/1.1 304 Not Modified\r\nContent-Length: 100\r\n\r\n"}) {
         BOOST_TEST_CONTEXT(mongo_aws::test::http_escape(head)) {
             const auto parsed = parse(head);
             BOOST_TEST_REQUIRE(is_complete(parsed));
@@ -360,18 +363,19 @@ BOOST_AUTO_TEST_CASE(interim_heads_count_towards_the_header_cap) {
 
 BOOST_AUTO_TEST_CASE(a_body_of_exactly_the_cap_is_accepted) {
     const auto limits = small_body_cap(10);
-    BOOST_TEST(is_complete(parse(with_body("HTTP/1.1 200 OK\r\n", "0123456789"), then::stay_open,
-                                 limits)));
-    BOOST_TEST(is_complete(parse("HTTP/1.1 200 OK\r\nTransfer-Encoding: chunked\r\n\r\n"
-                                 "4\r\n0123\r\n6\r\n456789\r\n0\r\n\r\n",
-                                 then::stay_open, limits)));
+    BOOST_TEST(is_complete(
+        parse(with_body("HTTP/1.1 200 OK\r\n", "0123456789"), then::stay_open, limits)));
+    BOOST_TEST(
+        is_complete(parse("HTTP/1.1 200 OK\r\nTransfer-Encoding: chunked\r\n\r\n"
+                          "4\r\n0123\r\n6\r\n456789\r\n0\r\n\r\n",
+                          then::stay_open, limits)));
     BOOST_TEST(is_complete(parse("HTTP/1.1 200 OK\r\n\r\n0123456789", then::close, limits)));
 }
 
 BOOST_AUTO_TEST_CASE(content_length_over_the_body_cap_fails_before_the_body_arrives) {
     // Only the head is fed: the announced length alone is enough to refuse.
-    const auto parsed = parse("HTTP/1.1 200 OK\r\nContent-Length: 11\r\n\r\n", then::stay_open,
-                              small_body_cap(10));
+    const auto parsed =
+        parse("HTTP/1.1 200 OK\r\nContent-Length: 11\r\n\r\n", then::stay_open, small_body_cap(10));
     BOOST_TEST(failed_with(parsed, errc::http_body_too_large));
     BOOST_TEST(parsed.error_text.find("11") != std::string::npos);
     BOOST_TEST(parsed.error_text.find("10 bytes") != std::string::npos);
@@ -389,15 +393,17 @@ BOOST_AUTO_TEST_CASE(a_chunk_over_the_body_cap_fails_before_its_data_arrives) {
 }
 
 BOOST_AUTO_TEST_CASE(chunks_adding_up_over_the_body_cap_fail) {
-    const auto parsed = parse("HTTP/1.1 200 OK\r\nTransfer-Encoding: chunked\r\n\r\n"
-                              "6\r\n012345\r\n5\r\n",
-                              then::stay_open, small_body_cap(10));
+    const auto parsed = parse(
+        "HTTP/1.1 200 OK\r\nTransfer-Encoding: chunked\r\n\r\n"
+        "6\r\n012345\r\n5\r\n",
+        then::stay_open, small_body_cap(10));
     BOOST_TEST(failed_with(parsed, errc::http_body_too_large));
 }
 
 BOOST_AUTO_TEST_CASE(a_largest_chunk_size_is_too_large_not_an_overflow) {
-    const auto parsed = parse("HTTP/1.1 200 OK\r\nTransfer-Encoding: chunked\r\n\r\n"
-                              "FFFFFFFFFFFFFFFF\r\n");
+    const auto parsed = parse(
+        "HTTP/1.1 200 OK\r\nTransfer-Encoding: chunked\r\n\r\n"
+        "FFFFFFFFFFFFFFFF\r\n");
     BOOST_TEST(failed_with(parsed, errc::http_body_too_large));
 }
 
@@ -419,8 +425,8 @@ BOOST_AUTO_TEST_CASE(the_trailer_section_has_its_own_cap) {
 
 BOOST_AUTO_TEST_CASE(status_line_must_start_with_http_1_0_or_1_1) {
     for (const std::string_view line :
-         {"HTTP/2 200 OK", "HTTP/2.0 200 OK", "HTTP/1.2 200 OK", "http/1.1 200 OK",
-          "HTTP/1.1", "ICY 200 OK", "", " HTTP/1.1 200 OK", "HTTP/1.10 200 OK"}) {
+         {"HTTP/2 200 OK", "HTTP/2.0 200 OK", "HTTP/1.2 200 OK", "http/1.1 200 OK", "HTTP/1.1",
+          "ICY 200 OK", "", " HTTP/1.1 200 OK", "HTTP/1.10 200 OK"}) {
         BOOST_TEST_CONTEXT(line) {
             BOOST_TEST(failed_with(parse(std::string(line) + "\r\nContent-Length: 0\r\n\r\n"),
                                    errc::http_malformed_status_line));
@@ -439,9 +445,8 @@ BOOST_AUTO_TEST_CASE(status_line_has_single_spaces_around_the_code) {
 }
 
 BOOST_AUTO_TEST_CASE(status_code_has_exactly_three_digits) {
-    for (const std::string_view line :
-         {"HTTP/1.1 20 OK", "HTTP/1.1 2000 OK", "HTTP/1.1 2x0 OK", "HTTP/1.1 -20 OK",
-          "HTTP/1.1 +200 OK", "HTTP/1.1 OK"}) {
+    for (const std::string_view line : {"HTTP/1.1 20 OK", "HTTP/1.1 2000 OK", "HTTP/1.1 2x0 OK",
+                                        "HTTP/1.1 -20 OK", "HTTP/1.1 +200 OK", "HTTP/1.1 OK"}) {
         BOOST_TEST_CONTEXT(line) {
             BOOST_TEST(failed_with(parse(std::string(line) + "\r\nContent-Length: 0\r\n\r\n"),
                                    errc::http_malformed_status_line));
@@ -450,8 +455,8 @@ BOOST_AUTO_TEST_CASE(status_code_has_exactly_three_digits) {
 }
 
 BOOST_AUTO_TEST_CASE(status_code_is_within_100_to_599) {
-    for (const std::string_view line : {"HTTP/1.1 000 X", "HTTP/1.1 099 X", "HTTP/1.1 600 X",
-                                        "HTTP/1.1 999 X"}) {
+    for (const std::string_view line :
+         {"HTTP/1.1 000 X", "HTTP/1.1 099 X", "HTTP/1.1 600 X", "HTTP/1.1 999 X"}) {
         BOOST_TEST_CONTEXT(line) {
             BOOST_TEST(failed_with(parse(std::string(line) + "\r\nContent-Length: 0\r\n\r\n"),
                                    errc::http_malformed_status_line));
@@ -493,12 +498,12 @@ BOOST_AUTO_TEST_CASE(header_line_needs_a_colon) {
 }
 
 BOOST_AUTO_TEST_CASE(header_name_is_a_non_empty_token) {
-    for (const std::string_view line : {": value", "X(A): b", "X\"A\": b", "X\x01: b",
-                                        "\xC3\xA9: b", "X/Y: b", "X\x7F: b"}) {
+    for (const std::string_view line :
+         {": value", "X(A): b", "X\"A\": b", "X\x01: b", "\xC3\xA9: b", "X/Y: b", "X\x7F: b"}) {
         BOOST_TEST_CONTEXT(mongo_aws::test::http_escape(line)) {
-            BOOST_TEST(failed_with(parse("HTTP/1.1 200 OK\r\n" + std::string(line) +
-                                         "\r\nContent-Length: 0\r\n\r\n"),
-                                   errc::http_malformed_header));
+            BOOST_TEST(failed_with(
+                parse("HTTP/1.1 200 OK\r\n" + std::string(line) + "\r\nContent-Length: 0\r\n\r\n"),
+                errc::http_malformed_header));
         }
     }
 }
@@ -514,8 +519,8 @@ BOOST_AUTO_TEST_CASE(whitespace_between_name_and_colon_is_refused) {
 
 BOOST_AUTO_TEST_CASE(header_value_has_no_control_bytes) {
     for (const std::string_view value :
-         {std::string_view("a\x01" "b"), std::string_view("a\0b", 3), std::string_view("a\x7F" "b"),
-          std::string_view("a\rb"), std::string_view("a\x1B" "b")}) {
+         {std::string_view("a\001b"), std::string_view("a\0b", 3), std::string_view("a\177b"),
+          std::string_view("a\rb"), std::string_view("a\033b")}) {
         BOOST_TEST_CONTEXT(mongo_aws::test::http_escape(value)) {
             BOOST_TEST(failed_with(parse("HTTP/1.1 200 OK\r\nX-V: " + std::string(value) +
                                          "\r\nContent-Length: 0\r\n\r\n"),
@@ -548,8 +553,8 @@ BOOST_AUTO_TEST_CASE(header_line_ends_with_crlf_not_a_bare_lf) {
 }
 
 BOOST_AUTO_TEST_CASE(header_errors_name_the_header_but_never_show_its_value) {
-    const auto parsed = parse(
-        "HTTP/1.1 200 OK\r\nX-aws-ec2-metadata-token: AQAEAsekritTOKEN\x01tail\r\n\r\n");
+    const auto parsed =
+        parse("HTTP/1.1 200 OK\r\nX-aws-ec2-metadata-token: AQAEAsekritTOKEN\x01tail\r\n\r\n");
     BOOST_TEST_REQUIRE(failed_with(parsed, errc::http_malformed_header));
     BOOST_TEST(parsed.error_text.find("X-aws-ec2-metadata-token") != std::string::npos);
     BOOST_TEST(parsed.error_text.find("sekrit") == std::string::npos);
@@ -569,8 +574,8 @@ BOOST_AUTO_TEST_CASE(a_line_without_colon_shows_only_its_leading_token) {
 // --- Framing errors ---------------------------------------------------------------------------
 
 BOOST_AUTO_TEST_CASE(content_length_is_digits_only) {
-    for (const std::string_view value : {"abc", "-1", "+5", "", "1 2", "0x10", "5, 5", "1.0",
-                                         "\xD9\xA3"}) {
+    for (const std::string_view value :
+         {"abc", "-1", "+5", "", "1 2", "0x10", "5, 5", "1.0", "\xD9\xA3"}) {
         BOOST_TEST_CONTEXT(mongo_aws::test::http_escape(value)) {
             BOOST_TEST(failed_with(
                 parse("HTTP/1.1 200 OK\r\nContent-Length: " + std::string(value) + "\r\n\r\n"),
@@ -598,9 +603,8 @@ BOOST_AUTO_TEST_CASE(content_length_headers_that_disagree_are_refused) {
 }
 
 BOOST_AUTO_TEST_CASE(chunked_with_content_length_is_refused) {
-    for (const std::string_view head :
-         {"Transfer-Encoding: chunked\r\nContent-Length: 3\r\n",
-          "Content-Length: 3\r\nTransfer-Encoding: chunked\r\n"}) {
+    for (const std::string_view head : {"Transfer-Encoding: chunked\r\nContent-Length: 3\r\n",
+                                        "Content-Length: 3\r\nTransfer-Encoding: chunked\r\n"}) {
         BOOST_TEST_CONTEXT(mongo_aws::test::http_escape(head)) {
             BOOST_TEST(failed_with(
                 parse("HTTP/1.1 200 OK\r\n" + std::string(head) + "\r\n3\r\nabc\r\n0\r\n\r\n"),
@@ -613,8 +617,8 @@ BOOST_AUTO_TEST_CASE(transfer_codings_other_than_chunked_are_unsupported) {
     for (const std::string_view head :
          {"Transfer-Encoding: gzip\r\n", "Transfer-Encoding: gzip, chunked\r\n",
           "Transfer-Encoding: identity\r\n", "Transfer-Encoding: chunked, chunked\r\n",
-          "Transfer-Encoding: chunked\r\nTransfer-Encoding: chunked\r\n",
-          "Transfer-Encoding: \r\n", "Transfer-Encoding: ,\r\n", "Transfer-Encoding: chunked;x=1\r\n"}) {
+          "Transfer-Encoding: chunked\r\nTransfer-Encoding: chunked\r\n", "Transfer-Encoding: \r\n",
+          "Transfer-Encoding: ,\r\n", "Transfer-Encoding: chunked;x=1\r\n"}) {
         BOOST_TEST_CONTEXT(mongo_aws::test::http_escape(head)) {
             BOOST_TEST(failed_with(parse("HTTP/1.1 200 OK\r\n" + std::string(head) + "\r\n"),
                                    errc::http_unsupported_encoding));
@@ -643,9 +647,9 @@ std::string chunked(std::string_view chunks) {
 }  // namespace
 
 BOOST_AUTO_TEST_CASE(chunk_size_is_hex_digits) {
-    for (const std::string_view chunks : {"zz\r\n", "\r\n", " 5\r\nabcde\r\n", "5x\r\nabcde\r\n",
-                                          "-5\r\n", "0x5\r\nabcde\r\n", "5 x\r\nabcde\r\n",
-                                          "5 \r\nabcde\r\n", "5\x01\r\n", "5;a\x01\r\n"}) {
+    for (const std::string_view chunks :
+         {"zz\r\n", "\r\n", " 5\r\nabcde\r\n", "5x\r\nabcde\r\n", "-5\r\n", "0x5\r\nabcde\r\n",
+          "5 x\r\nabcde\r\n", "5 \r\nabcde\r\n", "5\x01\r\n", "5;a\x01\r\n"}) {
         BOOST_TEST_CONTEXT(mongo_aws::test::http_escape(chunks)) {
             BOOST_TEST(failed_with(parse(chunked(chunks)), errc::http_invalid_chunk));
         }
@@ -663,9 +667,8 @@ BOOST_AUTO_TEST_CASE(chunk_size_that_overflows_64_bits_is_refused) {
 }
 
 BOOST_AUTO_TEST_CASE(chunk_data_is_followed_by_crlf) {
-    for (const std::string_view chunks :
-         {"3\r\nabcd\r\n0\r\n\r\n", "3\r\nabc\n0\r\n\r\n", "3\r\nabc\r0\r\n\r\n",
-          "3\r\nabc0\r\n\r\n"}) {
+    for (const std::string_view chunks : {"3\r\nabcd\r\n0\r\n\r\n", "3\r\nabc\n0\r\n\r\n",
+                                          "3\r\nabc\r0\r\n\r\n", "3\r\nabc0\r\n\r\n"}) {
         BOOST_TEST_CONTEXT(mongo_aws::test::http_escape(chunks)) {
             const auto parsed = parse(chunked(chunks));
             BOOST_TEST(failed_with(parsed, errc::http_invalid_chunk));
@@ -681,13 +684,13 @@ BOOST_AUTO_TEST_CASE(chunk_size_line_ends_with_crlf_not_a_bare_lf) {
 
 BOOST_AUTO_TEST_CASE(chunk_size_line_is_bounded) {
     // Extensions are ignored, but not buffered without end.
-    const auto parsed = parse(chunked("1;" + std::string(2000, 'e') + "\r\nx\r\n0\r\n\r\n"));
+    const auto parsed = parse(chunked("1;" + std::string(1100, 'e') + "\r\nx\r\n0\r\n\r\n"));
     BOOST_TEST(failed_with(parsed, errc::http_invalid_chunk));
 }
 
 BOOST_AUTO_TEST_CASE(trailer_fields_must_be_well_formed) {
-    for (const std::string_view trailer : {"No colon\r\n\r\n", " folded\r\n\r\n",
-                                           "X: a\x01\r\n\r\n"}) {
+    for (const std::string_view trailer :
+         {"No colon\r\n\r\n", " folded\r\n\r\n", "X: a\x01\r\n\r\n"}) {
         BOOST_TEST_CONTEXT(mongo_aws::test::http_escape(trailer)) {
             const auto parsed = parse(chunked("1\r\nx\r\n0\r\n" + std::string(trailer)));
             BOOST_TEST(failed_with(parsed, errc::http_malformed_header));
