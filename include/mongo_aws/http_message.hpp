@@ -15,8 +15,8 @@ namespace mongo_aws::http {
 /// trailing whitespace. Values may be secrets (Authorization, IMDS tokens): this library never
 /// puts one in an error message.
 struct header {
-    std::string name;
-    std::string value;
+    std::string name;   ///< a token, case kept; compare with find_header() or case-insensitively
+    std::string value;  ///< may be a secret
 };
 
 /// The value of the first header named `name`, compared case-insensitively (ASCII) as HTTP field

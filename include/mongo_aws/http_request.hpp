@@ -15,11 +15,11 @@ namespace mongo_aws::http {
 
 /// An HTTP request. Headers are kept in order with their case; the body is raw bytes.
 struct request {
-    std::string method;     ///< e.g. `GET`, `PUT`, `POST` (case-sensitive)
-    std::string target;     ///< origin-form, already percent-encoded: `/path?query`
-    int minor_version = 1;  ///< HTTP/1.<minor_version>: 0 or 1
-    std::vector<header> headers;
-    std::string body;
+    std::string method;           ///< e.g. `GET`, `PUT`, `POST` (case-sensitive)
+    std::string target;           ///< origin-form, already percent-encoded: `/path?query`
+    int minor_version = 1;        ///< HTTP/1.<minor_version>: 0 or 1
+    std::vector<header> headers;  ///< in the order sent (or received)
+    std::string body;             ///< raw bytes (chunked framing removed when parsed)
 
     /// The value of the first header named `name` (case-insensitive), or nullopt.
     [[nodiscard]] std::optional<std::string_view> find_header(
@@ -58,7 +58,8 @@ class request_reader;
 /// the request target.
 class request_parser {
 public:
-    /// A parser for one request, with the given caps.
+    /// A parser for one request, with the given caps. Parsers move; a moved-from parser may only
+    /// be destroyed or assigned to.
     explicit request_parser(parser_limits limits = {});
     ~request_parser();
     request_parser(request_parser&& other) noexcept;

@@ -16,11 +16,11 @@ namespace mongo_aws::http {
 /// An HTTP response. Headers are kept in order with their case; the body is raw bytes with any
 /// chunked framing removed.
 struct response {
-    int status = 0;         ///< the 3-digit status code, 100..599
-    std::string reason;     ///< the reason phrase (may be empty; carries no meaning)
-    int minor_version = 1;  ///< HTTP/1.<minor_version>: 0 or 1
-    std::vector<header> headers;
-    std::string body;
+    int status = 0;               ///< the 3-digit status code, 100..599
+    std::string reason;           ///< the reason phrase (may be empty; carries no meaning)
+    int minor_version = 1;        ///< HTTP/1.<minor_version>: 0 or 1
+    std::vector<header> headers;  ///< in the order received, trailers excluded
+    std::string body;             ///< with chunked framing removed
 
     /// The value of the first header named `name` (case-insensitive), or nullopt.
     [[nodiscard]] std::optional<std::string_view> find_header(
@@ -44,15 +44,17 @@ class response_reader;
 /// Transfer-Encoding in an HTTP/1.0 response are refused.
 /// Interim responses: 100, 102, 103 (any 1xx but 101) are skipped, as RFC 9110 §15.2 asks of
 /// clients; their heads count towards max_header_bytes. 101 Switching Protocols is refused
-/// (errc::http_malformed_status_line): this client never asks to upgrade.
+/// (errc::http_malformed_status_line): this client never asks to upgrade. Not for responses to
+/// HEAD, whose Content-Length announces a body that never comes (this client sends no HEAD).
 /// Errors: errc::http_malformed_status_line, http_malformed_header, http_headers_too_large,
 /// http_invalid_content_length, http_unsupported_encoding, http_invalid_chunk,
 /// http_body_too_large, and http_incomplete from finish_on_eof(). An error is final: later calls
 /// return it again. Messages say what was wrong and where, quote at most a few bytes (escaped),
-/// and never quote a header value or body bytes.
+/// never a header value, and of the body only the byte (or hex digits) where chunking broke.
 class response_parser {
 public:
-    /// A parser for one response, with the given caps.
+    /// A parser for one response, with the given caps. Parsers move; a moved-from parser may only
+    /// be destroyed or assigned to.
     explicit response_parser(parser_limits limits = {});
     ~response_parser();
     response_parser(response_parser&& other) noexcept;
