@@ -142,6 +142,8 @@ private:
                 return "reply is too large to parse";
             case errc::http_malformed_status_line:
                 return "malformed HTTP status line";
+            case errc::http_malformed_request_line:
+                return "malformed HTTP request line";
             case errc::http_malformed_header:
                 return "malformed HTTP header";
             case errc::http_headers_too_large:

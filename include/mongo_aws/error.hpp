@@ -85,6 +85,7 @@ enum class errc {
 
     // --- HTTP/1.1 responses ---
     http_malformed_status_line,   ///< the status line is not `HTTP/1.x NNN reason`
+    http_malformed_request_line,  ///< the request line is not `METHOD target HTTP/1.x`
     http_malformed_header,        ///< a header line without a name, colon or with bad bytes
     http_headers_too_large,       ///< the status line and headers exceed their cap
     http_invalid_content_length,  ///< Content-Length is not a number, or two disagree
