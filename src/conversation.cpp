@@ -1,9 +1,9 @@
 // The first two steps of the conversation: the client nonce out, the server's answer checked.
-#include <mongo_aws/conversation.hpp>
-#include <mongo_aws/sts_host.hpp>
-
 #include "bson_document.hpp"
 #include "conversation_errors.hpp"
+
+#include <mongo_aws/conversation.hpp>
+#include <mongo_aws/sts_host.hpp>
 
 #include <openssl/crypto.h>
 #include <openssl/rand.h>
@@ -21,9 +21,9 @@ error malformed(std::string what) {
 }
 
 error missing_field(std::string_view field, std::string_view meaning) {
-    return make_error(errc::server_payload_missing_field,
-                      "the server-first payload has no `" + std::string(field) + "` (" +
-                          std::string(meaning) + ")");
+    return make_error(errc::server_payload_missing_field, "the server-first payload has no `" +
+                                                              std::string(field) + "` (" +
+                                                              std::string(meaning) + ")");
 }
 
 error wrong_type(std::string_view field, const bson_iter_t& iter, std::string_view expected) {
@@ -52,8 +52,8 @@ std::string_view to_string(conversation::state value) noexcept {
 }
 
 error detail::out_of_order(std::string_view step, conversation::state current) {
-    std::string message = "MONGODB-AWS: " + std::string(step) + " called in state " +
-                          std::string(to_string(current));
+    std::string message =
+        "MONGODB-AWS: " + std::string(step) + " called in state " + std::string(to_string(current));
     if (current == conversation::state::failed) {
         message += " (an earlier step failed; start a new conversation)";
     } else {

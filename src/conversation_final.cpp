@@ -1,10 +1,10 @@
 // The last client step: sign the STS GetCallerIdentity request and package the signature.
+#include "bson_document.hpp"
+#include "conversation_errors.hpp"
+
 #include <mongo_aws/conversation.hpp>
 #include <mongo_aws/sasl_commands.hpp>
 #include <mongo_aws/secret.hpp>
-
-#include "bson_document.hpp"
-#include "conversation_errors.hpp"
 
 #include <string>
 
@@ -72,8 +72,8 @@ result<std::vector<std::uint8_t>> conversation::client_final(
 
     const std::string& authorization = signed_request->authorization;
     const std::string& date = signed_request->amz_date;
-    std::size_t size = 4 + string_element_size("a", authorization) +
-                       string_element_size("d", date) + 1;
+    std::size_t size =
+        4 + string_element_size("a", authorization) + string_element_size("d", date) + 1;
     const std::string_view token = creds.session_token.reveal();
     if (!token.empty()) {
         size += string_element_size("t", token);

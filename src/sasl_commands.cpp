@@ -1,7 +1,7 @@
-#include <mongo_aws/sasl_commands.hpp>
-
 #include "bson_document.hpp"
 #include "quote.hpp"
+
+#include <mongo_aws/sasl_commands.hpp>
 
 #include <string>
 
@@ -110,8 +110,7 @@ error command_failure(const bson_t& reply) {
     auto err = make_error(errc::command_failed, std::move(message));
     err.server_code = std::move(code_text);
     if (bson_iter_init_find(&iter, &reply, "errmsg") && BSON_ITER_HOLDS_UTF8(&iter)) {
-        err.server_message =
-            detail::escape_untrusted(detail::utf8_value(iter), max_server_message);
+        err.server_message = detail::escape_untrusted(detail::utf8_value(iter), max_server_message);
     }
     return err;
 }
@@ -158,10 +157,10 @@ result<sasl_reply> parse_sasl_reply(std::span<const std::uint8_t> reply) {
     bson_t doc;
     std::size_t offset = 0;
     if (!detail::view_bson(reply, doc, &offset)) {
-        return make_error(errc::bson_invalid,
-                          "the SASL reply is not a valid BSON document (" +
-                              std::to_string(reply.size()) + " bytes, first fault at byte " +
-                              std::to_string(offset) + ")");
+        return make_error(errc::bson_invalid, "the SASL reply is not a valid BSON document (" +
+                                                  std::to_string(reply.size()) +
+                                                  " bytes, first fault at byte " +
+                                                  std::to_string(offset) + ")");
     }
     auto ok = read_ok(doc);
     if (!ok) {

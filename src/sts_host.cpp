@@ -1,13 +1,13 @@
-#include <mongo_aws/sts_host.hpp>
-
 #include "quote.hpp"
+
+#include <mongo_aws/sts_host.hpp>
 
 namespace mongo_aws {
 namespace {
 
 bool is_host_name_byte(char c) noexcept {
-    return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9') ||
-           c == '-' || c == '.';
+    return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9') || c == '-' ||
+           c == '.';
 }
 
 error host_error(errc code, std::string_view what, std::string_view host) {
@@ -33,8 +33,7 @@ result<void> validate_sts_host(std::string_view host) {
     for (std::size_t i = 0; i < host.size(); ++i) {
         if (!is_host_name_byte(host[i])) {
             return host_error(errc::sts_host_invalid_character,
-                              "byte " + std::to_string(i) +
-                                  " is not a letter, digit, '-' or '.'",
+                              "byte " + std::to_string(i) + " is not a letter, digit, '-' or '.'",
                               host);
         }
     }

@@ -8,8 +8,8 @@
 #include <cstddef>
 #include <cstdint>
 #include <span>
-#include <utility>
 #include <string_view>
+#include <utility>
 #include <vector>
 
 namespace mongo_aws {
@@ -44,8 +44,8 @@ private:
 /// What a successful (`ok: 1`) saslStart or saslContinue reply says.
 struct sasl_reply {
     sasl_conversation_id conversation_id;  ///< to send back in the next saslContinue
-    bool done = false;                     ///< true when the server considers the client authenticated
-    std::vector<std::uint8_t> payload;     ///< the server's SASL payload (empty when absent and done)
+    bool done = false;                  ///< true when the server considers the client authenticated
+    std::vector<std::uint8_t> payload;  ///< the server's SASL payload (empty when absent and done)
 };
 
 /// `{saslStart: 1, mechanism: "MONGODB-AWS", payload: BinData(0, payload)}` as BSON bytes.

@@ -1,9 +1,9 @@
 // The MONGODB-AWS conversation, first steps: the client nonce out, the server's answer checked
 // (auth spec: `s` is 64 bytes and extends `r`; `h` is a host we are willing to sign for).
 #define BOOST_TEST_MODULE conversation
-#include <mongo_aws/conversation.hpp>
-
 #include "support/sasl_payloads.hpp"
+
+#include <mongo_aws/conversation.hpp>
 
 #include <boost/test/unit_test.hpp>
 
@@ -132,9 +132,8 @@ BOOST_AUTO_TEST_CASE(server_nonce_shorter_than_64_bytes_is_rejected) {
     s.pop_back();
     BOOST_TEST(server_first_code(test::server_first_payload(s, "sts.amazonaws.com")) ==
                errc::server_nonce_wrong_length);
-    BOOST_TEST(server_first_code(test::server_first_payload(bytes(client_nonce.begin(),
-                                                                  client_nonce.end()),
-                                                            "sts.amazonaws.com")) ==
+    BOOST_TEST(server_first_code(test::server_first_payload(
+                   bytes(client_nonce.begin(), client_nonce.end()), "sts.amazonaws.com")) ==
                errc::server_nonce_wrong_length);
     BOOST_TEST(server_first_code(test::server_first_payload({}, "sts.amazonaws.com")) ==
                errc::server_nonce_wrong_length);
@@ -188,9 +187,8 @@ BOOST_AUTO_TEST_CASE(s_that_is_not_binary_is_rejected) {
 }
 
 BOOST_AUTO_TEST_CASE(h_that_is_not_a_string_is_rejected) {
-    const auto as_int = payload_with(valid_s(), [](bson_t* doc) {
-        bson_append_int32(doc, "h", -1, 1);
-    });
+    const auto as_int =
+        payload_with(valid_s(), [](bson_t* doc) { bson_append_int32(doc, "h", -1, 1); });
     BOOST_TEST(server_first_code(as_int) == errc::server_payload_wrong_type);
     const auto as_binary = payload_with(valid_s(), [](bson_t* doc) {
         const std::uint8_t host[] = {'s', 't', 's'};
@@ -272,7 +270,8 @@ BOOST_AUTO_TEST_CASE(a_rejected_server_first_ends_the_conversation) {
     BOOST_REQUIRE(!conv.server_first(test::server_first_payload(s, "sts.amazonaws.com")));
     BOOST_TEST((conv.current_state() == conversation::state::failed));
     // Even a valid payload afterwards is refused: the attempt is over.
-    const auto retry = conv.server_first(test::server_first_payload(valid_s(), "sts.amazonaws.com"));
+    const auto retry =
+        conv.server_first(test::server_first_payload(valid_s(), "sts.amazonaws.com"));
     BOOST_REQUIRE(!retry.has_value());
     BOOST_TEST(retry.error().code == errc::conversation_out_of_order);
     BOOST_TEST(retry.error().message.find("start a new conversation") != std::string::npos);

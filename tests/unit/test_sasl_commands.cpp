@@ -2,9 +2,9 @@
 // (auth spec: `{saslStart: 1, mechanism: "MONGODB-AWS", payload}` on `$external`, then
 // `{saslContinue: 1, conversationId, payload}` until `done: true`).
 #define BOOST_TEST_MODULE sasl_commands
-#include <mongo_aws/sasl_commands.hpp>
-
 #include "support/sasl_payloads.hpp"
+
+#include <mongo_aws/sasl_commands.hpp>
 
 #include <boost/test/unit_test.hpp>
 
