@@ -22,7 +22,7 @@ inline constexpr std::string_view sasl_mechanism = "MONGODB-AWS";
 
 /// The largest SASL payload accepted when building a command: 16 MiB, MongoDB's largest
 /// document (a real payload is well under 8 KiB, even with a long session token).
-inline constexpr std::size_t max_sasl_payload_size = 16U * 1024U * 1024U;
+inline constexpr std::size_t max_sasl_payload_size = std::size_t{16} * 1024 * 1024;
 
 struct sasl_reply;
 

@@ -8,6 +8,7 @@
 #include <boost/test/unit_test.hpp>
 
 #include <algorithm>
+#include <random>
 #include <string>
 #include <system_error>
 
@@ -289,4 +290,39 @@ BOOST_AUTO_TEST_CASE(rejection_messages_say_what_was_wrong) {
     const auto bad_host = conv2.server_first(test::server_first_payload(valid_s(), "evil host"));
     BOOST_REQUIRE(!bad_host.has_value());
     BOOST_TEST(bad_host.error().message.find("\"evil host\"") != std::string::npos);
+}
+
+// Outside bytes: every mutation of a valid payload is either accepted or refused with a
+// server-first code, never a crash (the ASan/UBSan build runs this too).
+BOOST_AUTO_TEST_CASE(any_server_first_bytes_are_handled_safely) {
+    const auto good = test::server_first_payload(valid_s(), "sts.amazonaws.com");
+    std::mt19937 random(20240229);  // fixed seed: reproducible
+    for (int round = 0; round < 20000; ++round) {
+        auto payload = good;
+        const int edits = 1 + static_cast<int>(random() % 4);
+        for (int edit = 0; edit < edits; ++edit) {
+            const auto at = random() % payload.size();
+            switch (random() % 3) {
+                case 0:
+                    payload[at] = static_cast<std::uint8_t>(random());
+                    break;
+                case 1:
+                    payload.resize(at);
+                    break;
+                default:
+                    payload.insert(payload.begin() + static_cast<std::ptrdiff_t>(at),
+                                   static_cast<std::uint8_t>(random()));
+                    break;
+            }
+            if (payload.empty()) {
+                break;
+            }
+        }
+        auto conv = started();
+        const auto accepted = conv.server_first(payload);
+        if (!accepted) {
+            BOOST_TEST(accepted.error().code.category() == mongo_aws::category());
+            BOOST_TEST(accepted.error().code != errc::conversation_out_of_order);
+        }
+    }
 }

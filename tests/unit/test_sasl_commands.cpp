@@ -9,6 +9,7 @@
 #include <boost/test/unit_test.hpp>
 
 #include <limits>
+#include <random>
 #include <string>
 #include <system_error>
 
@@ -214,4 +215,27 @@ BOOST_AUTO_TEST_CASE(payload_over_16_mib_is_refused) {
     const auto next = mongo_aws::make_sasl_continue(reply.conversation_id, huge);
     BOOST_REQUIRE(!next.has_value());
     BOOST_TEST(next.error().code == errc::sasl_payload_too_large);
+}
+
+// Outside bytes: every mutation of a valid reply is read or refused, never a crash.
+BOOST_AUTO_TEST_CASE(any_reply_bytes_are_handled_safely) {
+    const auto good = start_reply();
+    std::mt19937 random(31337);  // fixed seed: reproducible
+    for (int round = 0; round < 20000; ++round) {
+        auto reply = good;
+        const int edits = 1 + static_cast<int>(random() % 4);
+        for (int edit = 0; edit < edits && !reply.empty(); ++edit) {
+            const auto at = random() % reply.size();
+            if (random() % 2 == 0) {
+                reply[at] = static_cast<std::uint8_t>(random());
+            } else {
+                reply.resize(at);
+            }
+        }
+        const auto parsed = mongo_aws::parse_sasl_reply(reply);
+        if (parsed) {
+            // Whatever was read can be sent back.
+            BOOST_TEST(mongo_aws::make_sasl_continue(parsed->conversation_id, {}).has_value());
+        }
+    }
 }
