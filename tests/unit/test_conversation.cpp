@@ -321,7 +321,7 @@ BOOST_AUTO_TEST_CASE(any_server_first_bytes_are_handled_safely) {
         auto conv = started();
         const auto accepted = conv.server_first(payload);
         if (!accepted) {
-            BOOST_TEST(accepted.error().code.category() == mongo_aws::category());
+            BOOST_TEST((accepted.error().code.category() == mongo_aws::category()));
             BOOST_TEST(accepted.error().code != errc::conversation_out_of_order);
         }
     }
