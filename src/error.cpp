@@ -48,6 +48,22 @@ private:
                 return "SASL payload too large";
             case errc::sigv4_invalid_request:
                 return "request cannot be signed";
+            case errc::sigv4_invalid_header_name:
+                return "header name cannot be signed";
+            case errc::sigv4_invalid_header_value:
+                return "header value cannot be signed";
+            case errc::sigv4_reserved_header:
+                return "request already has a signing header";
+            case errc::sigv4_missing_host:
+                return "request to sign has no Host header";
+            case errc::sigv4_reserved_query_parameter:
+                return "query already has a signing parameter";
+            case errc::sigv4_invalid_scope:
+                return "invalid SigV4 region or service";
+            case errc::sigv4_invalid_expires:
+                return "invalid X-Amz-Expires";
+            case errc::sigv4_invalid_credentials:
+                return "credentials cannot be used to sign";
             case errc::message_too_short:
                 return "wire message is too short";
             case errc::message_length_negative:

@@ -29,7 +29,15 @@ enum class errc {
     sasl_payload_too_large,        ///< a SASL payload or command would exceed 16 MiB
 
     // --- SigV4 ---
-    sigv4_invalid_request,  ///< the request to sign is malformed (method, path or header)
+    sigv4_invalid_request,           ///< the method or path to sign is malformed
+    sigv4_invalid_header_name,       ///< a header name is empty or has a byte outside the token set
+    sigv4_invalid_header_value,      ///< a header value has CR, LF or NUL
+    sigv4_reserved_header,           ///< the request already has a header the signer adds
+    sigv4_missing_host,              ///< the request to sign has no Host header
+    sigv4_reserved_query_parameter,  ///< the query already has an X-Amz- signing parameter
+    sigv4_invalid_scope,             ///< region or service empty or not `[A-Za-z0-9._-]`
+    sigv4_invalid_expires,           ///< X-Amz-Expires outside 1..604800 seconds
+    sigv4_invalid_credentials,       ///< access key id or session token unusable in a request
 
     // --- Wire protocol (OP_MSG, OP_REPLY) and command replies ---
     message_too_short,             ///< fewer bytes than a message header (16) or its fixed fields
