@@ -72,10 +72,13 @@ public:
     /// The saslContinue payload `{a: <Authorization>, d: <X-Amz-Date>, t: <session token, only
     /// when there is one>}`: the STS GetCallerIdentity request (make_sts_request()) signed with
     /// SigV4 for service `sts`, the region derived from the host (sts_region()), at `now`.
-    /// `cached_key`, when given, must be sigv4::derive_signing_key(secret, day of `now`,
-    /// region(), "sts"); otherwise the key is derived here. The payload holds the session token:
-    /// treat it as sensitive. Errors: errc::conversation_out_of_order before server_first() or
-    /// when called twice; errc::credentials_incomplete; errors of sigv4::sign_headers().
+    /// `cached_key`, when given, must come from these credentials' secret
+    /// (sigv4::derive_signing_key(secret, day of `now`, region(), "sts")); a key of another day
+    /// or region is not used (the signer derives the right one). The payload holds the session
+    /// token: treat it as sensitive. Errors: errc::conversation_out_of_order before
+    /// server_first() or when called twice; errc::credentials_incomplete; the errors of
+    /// sigv4::sign_headers() (e.g. errc::sigv4_invalid_credentials for a token with a control
+    /// byte); errc::sasl_payload_too_large past 16 MiB.
     result<std::vector<std::uint8_t>> client_final(const credentials& creds,
                                                    std::chrono::system_clock::time_point now,
                                                    const sigv4::signing_key* cached_key = nullptr);
