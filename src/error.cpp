@@ -42,6 +42,10 @@ private:
                 return "conversation step out of order";
             case errc::credentials_incomplete:
                 return "credentials are incomplete";
+            case errc::random_bytes_failed:
+                return "random number generator failed";
+            case errc::sasl_payload_too_large:
+                return "SASL payload too large";
             case errc::sigv4_invalid_request:
                 return "request cannot be signed";
             case errc::sigv4_invalid_header_name:

@@ -25,6 +25,8 @@ enum class errc {
     sts_host_invalid_character,    ///< `h` has a byte that cannot appear in a host name
     conversation_out_of_order,     ///< a conversation step was called before the one it follows
     credentials_incomplete,        ///< access key id or secret access key is empty
+    random_bytes_failed,           ///< the CSPRNG could not produce the client nonce
+    sasl_payload_too_large,        ///< a SASL payload or command would exceed 16 MiB
 
     // --- SigV4 ---
     sigv4_invalid_request,           ///< the method or path to sign is malformed
