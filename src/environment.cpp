@@ -36,11 +36,13 @@ std::optional<secret_string> read_secret(const environment_lookup& lookup, std::
         return std::nullopt;
     }
     std::optional<secret_string> secret;
-    if (!value->empty()) {
-        secret.emplace(*value);
+    if (const std::string_view text = *value; !text.empty()) {
+        secret.emplace(text);
     }
     // The lookup hands the secret over in a plain string: wipe that copy.
-    secure_wipe(value->data(), value->capacity());
+    std::string& plain = *value;
+    const auto capacity = plain.capacity();
+    secure_wipe(plain.data(), capacity);
     return secret;
 }
 
