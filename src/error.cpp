@@ -176,6 +176,34 @@ private:
                 return "TLS handshake failed";
             case errc::network_error:
                 return "network error";
+            case errc::env_invalid_number:
+                return "environment variable is not a valid number";
+            case errc::env_invalid_value:
+                return "environment variable has an invalid value";
+            case errc::environment_credentials_incomplete:
+                return "AWS credentials in the environment are incomplete";
+            case errc::no_credentials_found:
+                return "no AWS credentials found";
+            case errc::source_not_configured:
+                return "credential source is not configured";
+            case errc::endpoint_url_invalid:
+                return "invalid endpoint URL";
+            case errc::region_invalid:
+                return "invalid AWS region";
+            case errc::container_relative_uri_invalid:
+                return "invalid container credentials relative URI";
+            case errc::container_address_not_allowed:
+                return "container credentials address not allowed";
+            case errc::container_authorization_token_invalid:
+                return "invalid container authorization token";
+            case errc::imds_token_invalid:
+                return "invalid instance metadata token";
+            case errc::imds_role_name_invalid:
+                return "invalid instance metadata role name";
+            case errc::web_identity_token_invalid:
+                return "invalid web identity token";
+            case errc::random_unavailable:
+                return "random generator failed";
         }
         return "unknown mongo_aws error";
     }

@@ -104,6 +104,22 @@ enum class errc {
     connect_failed,  ///< no TCP connection could be made
     tls_failed,      ///< the TLS handshake failed (untrusted certificate, wrong host, ...)
     network_error,   ///< reading or writing failed, or the peer closed the connection
+
+    // --- Credential sources: the environment, source selection, metadata requests ---
+    env_invalid_number,  ///< a numeric variable (AWS_METADATA_SERVICE_TIMEOUT...) is not usable
+    env_invalid_value,   ///< a variable has a value outside its set (true/false, legacy/regional)
+    environment_credentials_incomplete,  ///< AWS_ACCESS_KEY_ID or AWS_SECRET_ACCESS_KEY missing
+    no_credentials_found,                ///< no credential source is configured
+    source_not_configured,  ///< a request was built for a source the environment does not set
+    endpoint_url_invalid,   ///< a URL variable (endpoint override, full URI) is malformed
+    region_invalid,         ///< AWS_REGION / AWS_DEFAULT_REGION is not a region name
+    container_relative_uri_invalid,         ///< the relative URI has bytes a path cannot hold
+    container_address_not_allowed,          ///< a plain-HTTP full URI reaches a foreign address
+    container_authorization_token_invalid,  ///< the container token is empty or has control bytes
+    imds_token_invalid,          ///< the IMDSv2 token reply is empty or has control bytes
+    imds_role_name_invalid,      ///< the IMDS role name is empty, `/`, `..` or control bytes
+    web_identity_token_invalid,  ///< the web-identity token file is empty or not text
+    random_unavailable,          ///< the random generator (RAND_bytes) failed
 };
 
 /// The category of every `errc` value; its name is "mongo_aws".
