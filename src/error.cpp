@@ -202,8 +202,6 @@ private:
                 return "invalid instance metadata role name";
             case errc::web_identity_token_invalid:
                 return "invalid web identity token";
-            case errc::random_unavailable:
-                return "random generator failed";
         }
         return "unknown mongo_aws error";
     }
