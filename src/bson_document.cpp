@@ -10,7 +10,7 @@ namespace {
 constexpr std::array<std::uint8_t, 5> empty_document = {5, 0, 0, 0, 0};
 
 // Walks every nested document, array and code-with-scope scope with an explicit stack of at most
-// max_bson_depth iterators, so that bson_validate, which recurses, never meets deeper nesting.
+// 1 + max_bson_depth iterators, so that bson_validate, which recurses, never meets deeper nesting.
 // bson_iter_next checks each element's bounds; a corrupt element ends the walk as invalid.
 result<void> check_nesting(const std::uint8_t* data, std::size_t length) {
     std::vector<bson_iter_t> stack;
@@ -26,10 +26,10 @@ result<void> check_nesting(const std::uint8_t* data, std::size_t length) {
         if (!bson_iter_next(&current)) {
             if (current.err_off != 0) {
                 return make_error(errc::bson_invalid,
-                                  "a BSON element runs past its document or has an unknown type "
-                                  "(at byte " +
+                                  "a BSON element is cut short or of an unknown type (byte " +
                                       std::to_string(current.err_off) +
-                                      " of a nested document); the peer sent a damaged document");
+                                      " of the document holding it); the peer sent a damaged "
+                                      "document");
             }
             stack.pop_back();
             continue;
@@ -62,7 +62,7 @@ result<void> check_nesting(const std::uint8_t* data, std::size_t length) {
             return make_error(errc::bson_invalid,
                               "a nested BSON document is corrupt; the peer sent a damaged document");
         }
-        if (stack.size() >= static_cast<std::size_t>(max_bson_depth)) {
+        if (stack.size() > static_cast<std::size_t>(max_bson_depth)) {  // top level + 200
             return make_error(errc::bson_invalid,
                               "a BSON document is nested deeper than " +
                                   std::to_string(max_bson_depth) +

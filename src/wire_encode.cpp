@@ -29,7 +29,7 @@ result<std::vector<std::uint8_t>> start_message(std::uint64_t size, std::int32_t
                           "the message would be " + std::to_string(size) +
                               " bytes, above MongoDB's maxMessageSizeBytes (" +
                               std::to_string(default_max_message_size) +
-                              "); the command document is far too large");
+                              "); the document (or database name) is far too large to send");
     }
     std::vector<std::uint8_t> out;
     out.reserve(static_cast<std::size_t>(size));

@@ -62,7 +62,7 @@ result<op_reply> parse_op_reply(const message_header& header,
     if (*number_returned <= 0 && !failed) {
         return make_error(errc::op_reply_no_document,
                           "the OP_REPLY returns " + std::to_string(*number_returned) +
-                              " documents; a reply to a command carries exactly one");
+                              " documents; a reply to a command carries at least one");
     }
     // Documents are read one by one, each checked against the bytes left: numberReturned alone
     // never sizes an allocation.

@@ -38,6 +38,8 @@ public:
     [[nodiscard]] bson_t* get() const noexcept { return doc_; }
     /// The document. Precondition: not null.
     [[nodiscard]] bson_t& operator*() const noexcept { return *doc_; }
+    /// The document's members (e.g. `len`). Precondition: not null.
+    [[nodiscard]] bson_t* operator->() const noexcept { return doc_; }
     /// True when a document is held.
     explicit operator bool() const noexcept { return doc_ != nullptr; }
     /// Destroys the held document (if any) and holds `doc` instead.
@@ -52,8 +54,8 @@ private:
     bson_t* doc_ = nullptr;
 };
 
-/// The deepest nesting accepted in a document from outside (MongoDB's default maxBSONDepth,
-/// src/mongo/bson/bson_depth.h). libbson 1.23's bson_validate recurses once per level with no
+/// How many levels of documents and arrays may nest inside a document from outside (MongoDB's
+/// default maxBSONDepth, src/mongo/bson/bson_depth.h). libbson 1.23's bson_validate recurses once per level with no
 /// limit, so without this bound a few megabytes of `{"": {"": ...}}` overflow the stack.
 inline constexpr int max_bson_depth = 200;
 
