@@ -49,7 +49,8 @@ result<void> check_nesting(const std::uint8_t* data, std::size_t length) {
                 const std::uint8_t* scope = nullptr;
                 (void)bson_iter_codewscope(&current, &code_length, &scope_length, &scope);
                 nested = true;
-                child_ok = scope != nullptr && bson_iter_init_from_data(&child, scope, scope_length);
+                child_ok =
+                    scope != nullptr && bson_iter_init_from_data(&child, scope, scope_length);
                 break;
             }
             default:
@@ -59,8 +60,9 @@ result<void> check_nesting(const std::uint8_t* data, std::size_t length) {
             continue;
         }
         if (!child_ok) {
-            return make_error(errc::bson_invalid,
-                              "a nested BSON document is corrupt; the peer sent a damaged document");
+            return make_error(
+                errc::bson_invalid,
+                "a nested BSON document is corrupt; the peer sent a damaged document");
         }
         if (stack.size() > static_cast<std::size_t>(max_bson_depth)) {  // top level + 200
             return make_error(errc::bson_invalid,
@@ -79,17 +81,17 @@ bson_document::bson_document() : bytes_(empty_document.begin(), empty_document.e
 
 result<bson_document> bson_document::from_bytes(std::span<const std::uint8_t> bytes) {
     if (bytes.size() < 5) {
-        return make_error(errc::bson_length_invalid,
-                          "a BSON document needs at least 5 bytes, got " +
-                              std::to_string(bytes.size()));
+        return make_error(
+            errc::bson_length_invalid,
+            "a BSON document needs at least 5 bytes, got " + std::to_string(bytes.size()));
     }
     const auto declared = static_cast<std::int32_t>(
         std::uint32_t{bytes[0]} | (std::uint32_t{bytes[1]} << 8U) |
         (std::uint32_t{bytes[2]} << 16U) | (std::uint32_t{bytes[3]} << 24U));
     if (declared < 5 || static_cast<std::size_t>(declared) != bytes.size()) {
         return make_error(errc::bson_length_invalid,
-                          "a BSON document declares " + std::to_string(declared) +
-                              " bytes but " + std::to_string(bytes.size()) + " were given");
+                          "a BSON document declares " + std::to_string(declared) + " bytes but " +
+                              std::to_string(bytes.size()) + " were given");
     }
     if (auto nesting = check_nesting(bytes.data(), bytes.size()); !nesting) {
         return std::move(nesting).error();
@@ -98,10 +100,9 @@ result<bson_document> bson_document::from_bytes(std::span<const std::uint8_t> by
     std::size_t error_offset = 0;
     if (!bson_init_static(&view, bytes.data(), bytes.size()) ||
         !bson_validate(&view, BSON_VALIDATE_NONE, &error_offset)) {
-        return make_error(errc::bson_invalid,
-                          "a BSON document fails validation at byte " +
-                              std::to_string(error_offset) +
-                              "; the peer sent a damaged document");
+        return make_error(errc::bson_invalid, "a BSON document fails validation at byte " +
+                                                  std::to_string(error_offset) +
+                                                  "; the peer sent a damaged document");
     }
     return bson_document(std::vector<std::uint8_t>(bytes.begin(), bytes.end()));
 }

@@ -1,7 +1,7 @@
 // `ok: 0` as an error: the server's code and words kept apart, ours saying what to check.
-#include <mongo_aws/command_reply.hpp>
-
 #include "wire_text.hpp"
+
+#include <mongo_aws/command_reply.hpp>
 
 #include <string>
 
@@ -38,8 +38,8 @@ const char* what_to_check(std::int32_t code) {
 error command_failure(const command_reply& reply, std::string_view command_name) {
     std::string message = std::string(command_name) + " failed";
     if (reply.code_name) {
-        message += " with " + wire::detail::escape_bounded(*reply.code_name,
-                                                           wire::detail::max_quoted_bytes);
+        message += " with " +
+                   wire::detail::escape_bounded(*reply.code_name, wire::detail::max_quoted_bytes);
     }
     if (reply.code) {
         message += std::string(": ") + what_to_check(*reply.code);

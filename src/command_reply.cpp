@@ -180,8 +180,7 @@ result<command_reply> parse_command_reply(const bson_document& reply) {
     return parse_command_reply(*view);
 }
 
-result<sasl_reply> require_sasl_fields(const command_reply& reply,
-                                       std::string_view command_name) {
+result<sasl_reply> require_sasl_fields(const command_reply& reply, std::string_view command_name) {
     const char* missing = !reply.conversation_id ? "conversationId"
                           : !reply.done          ? "done"
                           : !reply.payload       ? "payload"

@@ -1,8 +1,8 @@
 // Whole messages: which opcodes each side accepts, the responseTo check, and a request's `$db`.
-#include <mongo_aws/wire.hpp>
-
 #include "wire_decode_parts.hpp"
 #include "wire_text.hpp"
+
+#include <mongo_aws/wire.hpp>
 
 #include <string>
 
@@ -39,24 +39,24 @@ result<std::string> database_of(const op_msg& msg) {
 
 }  // namespace
 
-const message_header& reply::header() const noexcept {
-    return std::visit([](const auto& msg) -> const message_header& { return msg.header; },
-                      message);
+const message_header& reply::header() const {
+    return std::visit([](const auto& msg) -> const message_header& { return msg.header; }, message);
 }
 
-const bson_document& reply::body() const noexcept {
+const bson_document& reply::body() const {
     if (const auto* msg = std::get_if<op_msg>(&message)) {
         return msg->body;
     }
-    return std::get<op_reply>(message).documents.front();  // decode_reply ensures one
+    const auto& documents = std::get<op_reply>(message).documents;
+    static const bson_document empty;  // only for an op_reply built by hand without documents
+    return documents.empty() ? empty : documents.front();
 }
 
-const message_header& request::header() const noexcept {
-    return std::visit([](const auto& msg) -> const message_header& { return msg.header; },
-                      message);
+const message_header& request::header() const {
+    return std::visit([](const auto& msg) -> const message_header& { return msg.header; }, message);
 }
 
-const bson_document& request::command() const noexcept {
+const bson_document& request::command() const {
     if (const auto* msg = std::get_if<op_msg>(&message)) {
         return msg->body;
     }
@@ -115,7 +115,8 @@ result<request> decode_request(std::span<const std::uint8_t> message,
         if (!query) {
             return std::move(query).error();
         }
-        auto database = query->full_collection_name.substr(0, query->full_collection_name.find('.'));
+        auto database =
+            query->full_collection_name.substr(0, query->full_collection_name.find('.'));
         return request{std::move(*query), std::move(database)};
     }
     return unexpected_opcode(header->op_code, "a server", "OP_MSG and OP_QUERY");

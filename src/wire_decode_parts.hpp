@@ -2,9 +2,9 @@
 // that offsets in error messages count from its first byte) once its header has been checked.
 #pragma once
 
-#include <mongo_aws/wire.hpp>
-
 #include "wire_bytes.hpp"
+
+#include <mongo_aws/wire.hpp>
 
 #include <string_view>
 

@@ -1,8 +1,8 @@
 // Encoding commands and replies. Sizes are computed and checked before anything is built, so
 // an oversized input costs no allocation.
-#include <mongo_aws/wire.hpp>
-
 #include "wire_bytes.hpp"
+
+#include <mongo_aws/wire.hpp>
 
 #include <string>
 
@@ -89,9 +89,8 @@ result<std::vector<std::uint8_t>> encode_op_msg_command(std::int32_t request_id,
 result<std::vector<std::uint8_t>> encode_op_msg_reply(std::int32_t request_id,
                                                       std::int32_t response_to,
                                                       const bson_t& body) {
-    auto out =
-        start_message(header_size + 4 + 1 + std::uint64_t{body.len}, request_id, response_to,
-                      opcode_msg);
+    auto out = start_message(header_size + 4 + 1 + std::uint64_t{body.len}, request_id, response_to,
+                             opcode_msg);
     if (!out) {
         return out;
     }
@@ -123,8 +122,7 @@ result<std::vector<std::uint8_t>> encode_op_query_command(std::int32_t request_i
     return out;
 }
 
-result<std::vector<std::uint8_t>> encode_op_reply(std::int32_t request_id,
-                                                  std::int32_t response_to,
+result<std::vector<std::uint8_t>> encode_op_reply(std::int32_t request_id, std::int32_t response_to,
                                                   const bson_t& document,
                                                   std::int32_t response_flags) {
     // responseFlags, cursorID, startingFrom, numberReturned, the document.

@@ -1,9 +1,9 @@
 // The 16-byte message header: how much to read next, checked before anything is allocated.
-#include <mongo_aws/wire.hpp>
-
 #include "wire_bytes.hpp"
 #include "wire_decode_parts.hpp"
 #include "wire_text.hpp"
+
+#include <mongo_aws/wire.hpp>
 
 #include <algorithm>
 #include <string>
@@ -15,12 +15,12 @@ namespace {
 // proxy's error page on the port means the host or port is wrong, not that MongoDB misbehaved.
 std::string describe_start(std::span<const std::uint8_t> header) {
     std::string text = " (the message starts with " + detail::quote_bytes(header) + ")";
-    const bool starts_with_text = std::all_of(header.begin(), header.begin() + 4, [](auto byte) {
-        return byte >= 0x20 && byte < 0x7F;
-    });
+    const bool starts_with_text = std::all_of(
+        header.begin(), header.begin() + 4, [](auto byte) { return byte >= 0x20 && byte < 0x7F; });
     if (starts_with_text) {
-        text += "; the peer answered with text, so it is not a MongoDB server: check the host "
-                "and port, and whether the server expects TLS";
+        text +=
+            "; the peer answered with text, so it is not a MongoDB server: check the host "
+            "and port, and whether the server expects TLS";
     }
     return text;
 }
@@ -30,9 +30,9 @@ std::string describe_start(std::span<const std::uint8_t> header) {
 result<message_header> decode_header(std::span<const std::uint8_t> bytes,
                                      std::int32_t max_message_size) {
     if (bytes.size() < header_size) {
-        return make_error(errc::message_too_short,
-                          "a message header is 16 bytes, only " + std::to_string(bytes.size()) +
-                              " were given");
+        return make_error(
+            errc::message_too_short,
+            "a message header is 16 bytes, only " + std::to_string(bytes.size()) + " were given");
     }
     const auto header_bytes = bytes.first(header_size);
     detail::byte_reader reader(header_bytes);
@@ -50,16 +50,15 @@ result<message_header> decode_header(std::span<const std::uint8_t> bytes,
                               describe_start(header_bytes));
     }
     if (header.message_length < static_cast<std::int32_t>(header_size)) {
-        return make_error(errc::message_too_short,
-                          "the message header declares " + length +
-                              " bytes, fewer than the header itself (16)" +
-                              describe_start(header_bytes));
+        return make_error(errc::message_too_short, "the message header declares " + length +
+                                                       " bytes, fewer than the header itself (16)" +
+                                                       describe_start(header_bytes));
     }
     if (header.message_length > max_message_size) {
-        return make_error(errc::message_too_large,
-                          "the message header declares " + length + " bytes, above the " +
-                              std::to_string(max_message_size) + " allowed" +
-                              describe_start(header_bytes));
+        return make_error(errc::message_too_large, "the message header declares " + length +
+                                                       " bytes, above the " +
+                                                       std::to_string(max_message_size) +
+                                                       " allowed" + describe_start(header_bytes));
     }
     return header;
 }
@@ -71,9 +70,8 @@ result<message_header> check_whole_message(std::span<const std::uint8_t> message
     auto header = decode_header(message, max_message_size);
     if (header && static_cast<std::size_t>(header->message_length) != message.size()) {
         return make_error(errc::message_length_mismatch,
-                          "the message header declares " +
-                              std::to_string(header->message_length) + " bytes but " +
-                              std::to_string(message.size()) +
+                          "the message header declares " + std::to_string(header->message_length) +
+                              " bytes but " + std::to_string(message.size()) +
                               " were given; pass exactly one whole message");
     }
     return header;

@@ -98,7 +98,8 @@ result<op_msg> parse_op_msg(const message_header& header, std::span<const std::u
         }
         sections_size -= 4;
     }
-    byte_reader sections(reader.take(sections_size), reader.offset());
+    const auto sections_offset = reader.offset();  // before take() moves it
+    byte_reader sections(reader.take(sections_size), sections_offset);
 
     bool has_body = false;
     while (!sections.at_end()) {

@@ -20,18 +20,22 @@ namespace mongo_aws {
 /// lost as a template argument.)
 class bson_ptr {
 public:
+    /// Holds nothing.
     bson_ptr() noexcept = default;
     /// Takes ownership of `doc` (may be null).
     explicit bson_ptr(bson_t* doc) noexcept : doc_(doc) {}
-    bson_ptr(const bson_ptr&) = delete;
-    bson_ptr& operator=(const bson_ptr&) = delete;
+    bson_ptr(const bson_ptr&) = delete;             ///< one owner: move, or bson_copy
+    bson_ptr& operator=(const bson_ptr&) = delete;  ///< one owner: move, or bson_copy
     /// Takes ownership from `other`, which is left null.
-    bson_ptr(bson_ptr&& other) noexcept : doc_(std::exchange(other.doc_, nullptr)) {}
+    bson_ptr(bson_ptr&& other) noexcept : doc_(other.doc_) { other.doc_ = nullptr; }
     /// Destroys the held document, then takes ownership from `other`.
     bson_ptr& operator=(bson_ptr&& other) noexcept {
-        reset(std::exchange(other.doc_, nullptr));
+        bson_t* const taken = other.doc_;  // (not std::exchange: clang-14 loses the alignment)
+        other.doc_ = nullptr;
+        reset(taken);
         return *this;
     }
+    /// Destroys the held document, if any.
     ~bson_ptr() { reset(); }
 
     /// The document, or null.
@@ -55,8 +59,9 @@ private:
 };
 
 /// How many levels of documents and arrays may nest inside a document from outside (MongoDB's
-/// default maxBSONDepth, src/mongo/bson/bson_depth.h). libbson 1.23's bson_validate recurses once per level with no
-/// limit, so without this bound a few megabytes of `{"": {"": ...}}` overflow the stack.
+/// default maxBSONDepth, src/mongo/bson/bson_depth.h). libbson 1.23's bson_validate recurses once
+/// per level with no limit, so without this bound a few megabytes of `{"": {"": ...}}` overflow the
+/// stack.
 inline constexpr int max_bson_depth = 200;
 
 class bson_view;  // below
@@ -107,8 +112,9 @@ class bson_view {
 public:
     /// Views `doc` (a moved-from document is viewed as `{}`).
     explicit bson_view(const bson_document& doc) noexcept;
-    bson_view(const bson_view&) = delete;
-    bson_view& operator=(const bson_view&) = delete;
+    bson_view(const bson_view&) = delete;             ///< would dangle (see above)
+    bson_view& operator=(const bson_view&) = delete;  ///< would dangle (see above)
+    /// Nothing to free: the bytes belong to the document.
     ~bson_view() = default;
 
     /// The `bson_t`, for libbson calls.

@@ -22,11 +22,11 @@ struct command_reply {
     /// `ok` is true or a non-zero number (double, int32, int64 or bool, all accepted as drivers
     /// do); a NaN counts as not ok.
     bool ok = false;
-    std::optional<std::string> errmsg;             ///< `errmsg`: string
-    std::optional<std::int32_t> code;              ///< `code`: int32, int64 or double, integral
-    std::optional<std::string> code_name;          ///< `codeName`: string
-    std::optional<std::int64_t> conversation_id;   ///< `conversationId`: int32 or int64
-    std::optional<bool> done;                      ///< `done`: bool
+    std::optional<std::string> errmsg;                 ///< `errmsg`: string
+    std::optional<std::int32_t> code;                  ///< `code`: int32, int64 or double, integral
+    std::optional<std::string> code_name;              ///< `codeName`: string
+    std::optional<std::int64_t> conversation_id;       ///< `conversationId`: int32 or int64
+    std::optional<bool> done;                          ///< `done`: bool
     std::optional<std::vector<std::uint8_t>> payload;  ///< `payload`: binary, any subtype
 };
 
@@ -40,9 +40,9 @@ struct command_reply {
 
 /// The fields every successful saslStart and saslContinue reply carries.
 struct sasl_reply {
-    std::int64_t conversation_id = 0;
-    bool done = false;
-    std::vector<std::uint8_t> payload;
+    std::int64_t conversation_id = 0;   ///< to send back in saslContinue
+    bool done = false;                  ///< the server considers the conversation finished
+    std::vector<std::uint8_t> payload;  ///< the mechanism's bytes (a BSON document for AWS)
 };
 
 /// Takes the SASL fields out of a parsed reply (call check_ok first). `conversationId`, `done`

@@ -66,15 +66,15 @@ inline constexpr std::int32_t reply_flag_query_failure = 1 << 1;
 
 /// A kind-1 OP_MSG section: documents that belong to the command argument `identifier`.
 struct document_sequence {
-    std::string identifier;
+    std::string identifier;                ///< the argument's name, e.g. `documents`
     std::vector<bson_document> documents;  ///< in order; may be empty
 };
 
 /// A decoded OP_MSG.
 struct op_msg {
-    message_header header;
-    std::uint32_t flag_bits = 0;
-    bson_document body;                       ///< the kind-0 section
+    message_header header;                     ///< as decoded
+    std::uint32_t flag_bits = 0;               ///< flagBits as sent (see the flag_* constants)
+    bson_document body;                        ///< the kind-0 section
     std::vector<document_sequence> sequences;  ///< the kind-1 sections, in order
 
     /// The checksum bit was set (its 4 bytes were stripped, not verified).
@@ -93,43 +93,44 @@ struct op_msg {
 
 /// A decoded OP_REPLY (without QueryFailure: that is an error, see decode_reply).
 struct op_reply {
-    message_header header;
-    std::int32_t response_flags = 0;
-    std::int64_t cursor_id = 0;
-    std::int32_t starting_from = 0;
+    message_header header;                 ///< as decoded
+    std::int32_t response_flags = 0;       ///< responseFlags (AwaitCapable, bit 3, is usual)
+    std::int64_t cursor_id = 0;            ///< cursorID; 0 for a command reply
+    std::int32_t starting_from = 0;        ///< startingFrom
     std::vector<bson_document> documents;  ///< numberReturned documents, at least one
 };
 
 /// A decoded OP_QUERY.
 struct op_query {
-    message_header header;
-    std::int32_t flags = 0;
-    std::string full_collection_name;  ///< `<database>.<collection>`, e.g. `admin.$cmd`
-    std::int32_t number_to_skip = 0;
-    std::int32_t number_to_return = 0;
-    bson_document query;                                ///< the command, for `$cmd` queries
+    message_header header;              ///< as decoded
+    std::int32_t flags = 0;             ///< OP_QUERY flags as sent
+    std::string full_collection_name;   ///< `<database>.<collection>`, e.g. `admin.$cmd`
+    std::int32_t number_to_skip = 0;    ///< numberToSkip
+    std::int32_t number_to_return = 0;  ///< numberToReturn; -1 for a command
+    bson_document query;                ///< the command, for `$cmd` queries
     std::optional<bson_document> return_fields_selector;  ///< rarely sent
 };
 
 /// What a client receives: an OP_MSG, or an OP_REPLY answering a legacy OP_QUERY handshake.
 struct reply {
-    std::variant<op_msg, op_reply> message;
+    std::variant<op_msg, op_reply> message;  ///< the decoded message, by opcode
 
     /// The header of either form.
-    [[nodiscard]] const message_header& header() const noexcept;
-    /// The command's reply document: the OP_MSG body, or the first OP_REPLY document.
-    [[nodiscard]] const bson_document& body() const noexcept;
+    [[nodiscard]] const message_header& header() const;
+    /// The command's reply document: the OP_MSG body, or the first OP_REPLY document (`{}` for
+    /// an op_reply without documents, which decode_reply never returns).
+    [[nodiscard]] const bson_document& body() const;
 };
 
 /// What a server receives: an OP_MSG command, or a legacy OP_QUERY.
 struct request {
-    std::variant<op_msg, op_query> message;
+    std::variant<op_msg, op_query> message;  ///< the decoded message, by opcode
     std::string database;  ///< OP_MSG's `$db`; OP_QUERY's fullCollectionName up to the first `.`
 
     /// The header of either form.
-    [[nodiscard]] const message_header& header() const noexcept;
+    [[nodiscard]] const message_header& header() const;
     /// The command document: the OP_MSG body (with its `$db`), or the OP_QUERY query.
-    [[nodiscard]] const bson_document& command() const noexcept;
+    [[nodiscard]] const bson_document& command() const;
 };
 
 /// Decodes a whole message a client received (header included; `message.size()` must equal

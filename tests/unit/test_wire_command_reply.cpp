@@ -1,11 +1,11 @@
 // Command replies: each field in each type a server may send, each wrong type, and `ok: 0`
 // turned into an error an operator can act on.
 #define BOOST_TEST_MODULE wire_command_reply
+#include "support/wire_builder.hpp"
+
 #include <mongo_aws/command_reply.hpp>
 
 #include <boost/test/unit_test.hpp>
-
-#include "support/wire_builder.hpp"
 
 #include <string>
 #include <system_error>
@@ -58,8 +58,7 @@ BOOST_AUTO_TEST_CASE(ok_of_another_type_is_wrong_type) {
 BOOST_AUTO_TEST_CASE(wrong_type_message_names_the_field_and_the_type) {
     const auto reply = parse_command_reply(*json(R"({"ok": 1, "done": "yes"})"));
     BOOST_TEST_REQUIRE(!reply.has_value());
-    BOOST_TEST(reply.error().message.find("`done` is string, expected bool") !=
-               std::string::npos);
+    BOOST_TEST(reply.error().message.find("`done` is string, expected bool") != std::string::npos);
 }
 
 BOOST_AUTO_TEST_CASE(optional_fields_are_absent_when_not_sent) {
@@ -105,17 +104,15 @@ BOOST_AUTO_TEST_CASE(code_that_is_not_an_int32_value_is_wrong_type) {
 }
 
 BOOST_AUTO_TEST_CASE(conversation_id_accepts_int32_and_int64) {
-    BOOST_TEST(*parsed(R"({"ok": 1, "conversationId": {"$numberInt": "1"}})").conversation_id ==
-               1);
-    BOOST_TEST(*parsed(R"({"ok": 1, "conversationId": {"$numberLong": "8589934592"}})")
-                    .conversation_id == 8589934592LL);
+    BOOST_TEST(*parsed(R"({"ok": 1, "conversationId": {"$numberInt": "1"}})").conversation_id == 1);
+    BOOST_TEST(
+        *parsed(R"({"ok": 1, "conversationId": {"$numberLong": "8589934592"}})").conversation_id ==
+        8589934592LL);
 }
 
 BOOST_AUTO_TEST_CASE(conversation_id_of_another_type_is_wrong_type) {
-    BOOST_TEST((rejection(R"({"ok": 1, "conversationId": 1.0})") ==
-                errc::reply_field_wrong_type));
-    BOOST_TEST((rejection(R"({"ok": 1, "conversationId": "1"})") ==
-                errc::reply_field_wrong_type));
+    BOOST_TEST((rejection(R"({"ok": 1, "conversationId": 1.0})") == errc::reply_field_wrong_type));
+    BOOST_TEST((rejection(R"({"ok": 1, "conversationId": "1"})") == errc::reply_field_wrong_type));
 }
 
 BOOST_AUTO_TEST_CASE(done_must_be_a_bool) {
@@ -138,7 +135,8 @@ BOOST_AUTO_TEST_CASE(payload_of_any_binary_subtype_gives_its_bytes) {
 }
 
 BOOST_AUTO_TEST_CASE(payload_may_be_empty) {
-    const auto reply = parsed(R"({"ok": 1, "payload": {"$binary": {"base64": "", "subType": "00"}}})");
+    const auto reply =
+        parsed(R"({"ok": 1, "payload": {"$binary": {"base64": "", "subType": "00"}}})");
     BOOST_TEST_REQUIRE(reply.payload.has_value());
     BOOST_TEST(reply.payload->empty());
 }

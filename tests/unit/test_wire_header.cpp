@@ -1,11 +1,11 @@
 // The message header: what an I/O layer learns from 16 bytes before it reads (or allocates)
 // the rest.
 #define BOOST_TEST_MODULE wire_header
+#include "support/wire_builder.hpp"
+
 #include <mongo_aws/wire.hpp>
 
 #include <boost/test/unit_test.hpp>
-
-#include "support/wire_builder.hpp"
 
 #include <string>
 #include <system_error>
@@ -95,7 +95,7 @@ BOOST_AUTO_TEST_CASE(text_from_a_non_mongodb_peer_is_named_in_the_message) {
     BOOST_TEST(has_code(header.error(), errc::message_too_large));
     BOOST_TEST(header.error().message.find("HTTP/1.1 400 Ba") != std::string::npos);
     BOOST_TEST(header.error().message.find("not a MongoDB server") != std::string::npos);
-    BOOST_TEST(header.error().message.find("\r") == std::string::npos);
+    BOOST_TEST(header.error().message.find('\r') == std::string::npos);
 }
 
 BOOST_AUTO_TEST_CASE(opcode_is_left_to_the_message_decoders) {

@@ -1,18 +1,17 @@
 // OP_MSG replies: flag bits, sections, checksum, and every way a reply can be malformed. Each
 // rejection is a hand-built byte sequence: header, flagBits, then sections.
 #define BOOST_TEST_MODULE wire_op_msg
+#include "support/wire_builder.hpp"
+
 #include <mongo_aws/wire.hpp>
 
 #include <boost/test/unit_test.hpp>
-
-#include "support/wire_builder.hpp"
 
 #include <string>
 #include <system_error>
 
 using mongo_aws::errc;
 using mongo_aws::test::json;
-using mongo_aws::test::json_document;
 using mongo_aws::test::wire_builder;
 namespace wire = mongo_aws::wire;
 
@@ -65,13 +64,14 @@ BOOST_AUTO_TEST_CASE(hand_built_reply_with_one_body_decodes) {
     const auto bytes = op_msg_reply().uint8(0).document(ok_body()).message();
     const auto decoded = wire::decode_reply(bytes, request_id);
     BOOST_TEST_REQUIRE(decoded.has_value());
-    BOOST_TEST(mongo_aws::test::to_json(decoded->body()) == R"({ "ok" : { "$numberDouble" : "1.0" } })");
+    BOOST_TEST(mongo_aws::test::to_json(decoded->body()) ==
+               R"({ "ok" : { "$numberDouble" : "1.0" } })");
 }
 
 BOOST_AUTO_TEST_CASE(response_to_must_match_the_request_when_given) {
     const auto bytes = op_msg_reply().uint8(0).document(ok_body()).message();
-    BOOST_TEST((code_of(wire::decode_reply(bytes, request_id + 1)) ==
-                errc::message_response_to_mismatch));
+    BOOST_TEST(
+        (code_of(wire::decode_reply(bytes, request_id + 1)) == errc::message_response_to_mismatch));
     BOOST_TEST(wire::decode_reply(bytes).has_value());  // not checked when not given
 }
 
@@ -229,13 +229,8 @@ BOOST_AUTO_TEST_CASE(kind_1_size_past_the_message_end_is_truncated) {
 
 BOOST_AUTO_TEST_CASE(kind_1_size_too_small_for_an_identifier_is_malformed) {
     for (const std::int32_t size : {4, 0, -8}) {
-        const auto bytes = op_msg_reply()
-                               .uint8(0)
-                               .document(ok_body())
-                               .uint8(1)
-                               .int32(size)
-                               .cstring("x")
-                               .message();
+        const auto bytes =
+            op_msg_reply().uint8(0).document(ok_body()).uint8(1).int32(size).cstring("x").message();
         BOOST_TEST_INFO("size " << size);
         BOOST_TEST((code_of(wire::decode_reply(bytes)) == errc::op_msg_section_malformed));
     }
@@ -243,13 +238,8 @@ BOOST_AUTO_TEST_CASE(kind_1_size_too_small_for_an_identifier_is_malformed) {
 
 BOOST_AUTO_TEST_CASE(kind_1_identifier_without_nul_in_the_section_is_malformed) {
     // The section says 4 + 3 bytes: "abc", whose NUL lies outside it.
-    const auto bytes = op_msg_reply()
-                           .uint8(0)
-                           .document(ok_body())
-                           .uint8(1)
-                           .int32(4 + 3)
-                           .cstring("abc")
-                           .message();
+    const auto bytes =
+        op_msg_reply().uint8(0).document(ok_body()).uint8(1).int32(4 + 3).cstring("abc").message();
     const auto decoded = wire::decode_reply(bytes);
     BOOST_TEST((code_of(decoded) == errc::op_msg_section_malformed));
 }

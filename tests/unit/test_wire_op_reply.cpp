@@ -2,11 +2,11 @@
 // the header: int32 responseFlags, int64 cursorID, int32 startingFrom, int32 numberReturned,
 // then the documents.
 #define BOOST_TEST_MODULE wire_op_reply
+#include "support/wire_builder.hpp"
+
 #include <mongo_aws/wire.hpp>
 
 #include <boost/test/unit_test.hpp>
-
-#include "support/wire_builder.hpp"
 
 #include <string>
 #include <system_error>
@@ -87,8 +87,8 @@ BOOST_AUTO_TEST_CASE(several_documents_are_all_kept) {
 BOOST_AUTO_TEST_CASE(response_to_mismatch_is_rejected) {
     const auto doc = json(R"({"ok": 1})");
     const auto bytes = op_reply(0, 1).document(*doc).message();
-    BOOST_TEST((code_of(wire::decode_reply(bytes, request_id + 1)) ==
-                errc::message_response_to_mismatch));
+    BOOST_TEST(
+        (code_of(wire::decode_reply(bytes, request_id + 1)) == errc::message_response_to_mismatch));
 }
 
 BOOST_AUTO_TEST_CASE(query_failure_is_an_error_carrying_err_and_code) {

@@ -1,11 +1,11 @@
 // Requests: what the client encodes (OP_MSG commands, the legacy OP_QUERY handshake) and what a
 // server decodes from them, byte for byte as the wire protocol lays them out.
 #define BOOST_TEST_MODULE wire_request
+#include "support/wire_builder.hpp"
+
 #include <mongo_aws/wire.hpp>
 
 #include <boost/test/unit_test.hpp>
-
-#include "support/wire_builder.hpp"
 
 #include <string>
 #include <system_error>
@@ -45,18 +45,20 @@ wire_builder op_query_request() {
 BOOST_AUTO_TEST_CASE(op_msg_command_has_the_documented_layout) {
     // {ping: 1} on "admin", laid out by hand from the wire protocol reference:
     // header | flagBits 0 | kind 0 | {ping: 1, $db: "admin"}.
+    // clang-format off
     const std::vector<std::uint8_t> expected = {
-        0x33, 0, 0, 0,        // messageLength 51 = 16 + 4 + 1 + 30
-        0x2A, 0, 0, 0,        // requestID 42
-        0, 0, 0, 0,           // responseTo 0
-        0xDD, 0x07, 0, 0,     // opCode 2013
-        0, 0, 0, 0,           // flagBits
-        0,                    // section kind 0
-        0x1E, 0, 0, 0,        // document length 30 = 4 + 10 + 15 + 1
-        0x10, 'p', 'i', 'n', 'g', 0, 1, 0, 0, 0,              // int32 ping: 1
+        0x33, 0, 0, 0,     // messageLength 51 = 16 + 4 + 1 + 30
+        0x2A, 0, 0, 0,     // requestID 42
+        0, 0, 0, 0,        // responseTo 0
+        0xDD, 0x07, 0, 0,  // opCode 2013
+        0, 0, 0, 0,        // flagBits
+        0,                 // section kind 0
+        0x1E, 0, 0, 0,     // document length 30 = 4 + 10 + 15 + 1
+        0x10, 'p', 'i', 'n', 'g', 0, 1, 0, 0, 0,                         // int32 ping: 1
         0x02, '$', 'd', 'b', 0, 6, 0, 0, 0, 'a', 'd', 'm', 'i', 'n', 0,  // string $db: "admin"
-        0,                    // end of document
+        0,                 // end of document
     };
+    // clang-format on
     const auto command = json(R"({"ping": 1})");
     const auto bytes = wire::encode_op_msg_command(42, *command, "admin");
     BOOST_TEST_REQUIRE(bytes.has_value());
@@ -136,8 +138,8 @@ BOOST_AUTO_TEST_CASE(encoder_refuses_an_invalid_database_name) {
 BOOST_AUTO_TEST_CASE(encoder_refuses_a_message_above_max_message_size) {
     const auto command = json(R"({"ping": 1})");
     const std::string huge(static_cast<std::size_t>(wire::default_max_message_size), 'd');
-    BOOST_TEST((code_of(wire::encode_op_msg_command(1, *command, huge)) ==
-                errc::message_too_large));
+    BOOST_TEST(
+        (code_of(wire::encode_op_msg_command(1, *command, huge)) == errc::message_too_large));
 }
 
 BOOST_AUTO_TEST_CASE(op_msg_request_without_db_is_rejected) {
