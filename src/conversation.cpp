@@ -1,5 +1,5 @@
 // The first two steps of the conversation: the client nonce out, the server's answer checked.
-#include "bson_document.hpp"
+#include "bson_builder.hpp"
 #include "conversation_errors.hpp"
 
 #include <mongo_aws/conversation.hpp>

@@ -1,5 +1,5 @@
-#include "bson_document.hpp"
-#include "quote.hpp"
+#include "bson_builder.hpp"
+#include "quote_untrusted.hpp"
 
 #include <mongo_aws/sasl_commands.hpp>
 
