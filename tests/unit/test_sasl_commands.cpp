@@ -203,6 +203,18 @@ BOOST_AUTO_TEST_CASE(missing_reply_fields_are_rejected) {
                })) == errc::reply_field_missing);
 }
 
+BOOST_AUTO_TEST_CASE(missing_field_is_named_in_the_message) {
+    const auto reply =
+        mongo_aws::parse_sasl_reply(reply_with([](bson_t* doc) {
+                                        bson_append_int32(doc, "conversationId", -1, 1);
+                                        bson_append_double(doc, "ok", -1, 1.0);
+                                    }),
+                                    "saslStart");
+    BOOST_TEST_REQUIRE(!reply.has_value());
+    BOOST_TEST(reply.error().code == errc::reply_field_missing);
+    BOOST_TEST(reply.error().message.find("`done`") != std::string::npos);
+}
+
 BOOST_AUTO_TEST_CASE(reply_fields_of_the_wrong_type_are_rejected) {
     BOOST_TEST(reply_code(reply_with([](bson_t* doc) {
                    bson_append_utf8(doc, "ok", -1, "1", -1);
