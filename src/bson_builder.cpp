@@ -1,8 +1,8 @@
 #include "bson_builder.hpp"
 
-#include <mongo_aws/secret.hpp>
+#include "bson_validate.hpp"
 
-#include <limits>
+#include <mongo_aws/secret.hpp>
 
 namespace mongo_aws::detail {
 
@@ -12,28 +12,20 @@ void bson_builder::wipe() noexcept {
     secure_wipe(const_cast<std::uint8_t*>(bson_get_data(doc)), doc->len);
 }
 
-bool view_bson(std::span<const std::uint8_t> bytes, bson_t& view,
-               std::size_t* error_offset) noexcept {
-    if (error_offset != nullptr) {
-        *error_offset = 0;
+result<void> view_bson(std::span<const std::uint8_t> bytes, bson_t& view) {
+    if (auto valid = validate_bson(bytes); !valid) {
+        return valid;
     }
-    // bson_init_static checks the declared length against the size and the final NUL.
-    constexpr std::size_t min_document_size = 5;
-    if (bytes.size() < min_document_size ||
-        bytes.size() > static_cast<std::size_t>(std::numeric_limits<std::int32_t>::max()) ||
-        !bson_init_static(&view, bytes.data(), bytes.size())) {
-        return false;
+    // validate_bson checked the length prefix against the size and the final NUL, as
+    // bson_init_static does.
+    if (!bson_init_static(&view, bytes.data(), bytes.size())) {
+        return make_error(errc::bson_length_invalid,
+                          "a BSON document's length prefix does not match its size");
     }
-    std::size_t offset = 0;
-    if (!bson_validate(&view, BSON_VALIDATE_NONE, &offset)) {
-        if (error_offset != nullptr) {
-            *error_offset = offset;
-        }
-        return false;
-    }
-    return true;
+    return {};
 }
 
+// MongoDB's names (as in `$type`).
 std::string_view bson_type_name(bson_type_t type) noexcept {
     switch (type) {
         case BSON_TYPE_DOUBLE:
@@ -41,23 +33,45 @@ std::string_view bson_type_name(bson_type_t type) noexcept {
         case BSON_TYPE_UTF8:
             return "string";
         case BSON_TYPE_DOCUMENT:
-            return "document";
+            return "object";
         case BSON_TYPE_ARRAY:
             return "array";
         case BSON_TYPE_BINARY:
-            return "binary";
+            return "binData";
+        case BSON_TYPE_UNDEFINED:
+            return "undefined";
+        case BSON_TYPE_OID:
+            return "objectId";
         case BSON_TYPE_BOOL:
             return "bool";
+        case BSON_TYPE_DATE_TIME:
+            return "date";
         case BSON_TYPE_NULL:
             return "null";
+        case BSON_TYPE_REGEX:
+            return "regex";
+        case BSON_TYPE_DBPOINTER:
+            return "dbPointer";
+        case BSON_TYPE_CODE:
+            return "javascript";
+        case BSON_TYPE_SYMBOL:
+            return "symbol";
+        case BSON_TYPE_CODEWSCOPE:
+            return "javascriptWithScope";
         case BSON_TYPE_INT32:
-            return "int32";
+            return "int";
+        case BSON_TYPE_TIMESTAMP:
+            return "timestamp";
         case BSON_TYPE_INT64:
-            return "int64";
+            return "long";
         case BSON_TYPE_DECIMAL128:
-            return "decimal128";
+            return "decimal";
+        case BSON_TYPE_MINKEY:
+            return "minKey";
+        case BSON_TYPE_MAXKEY:
+            return "maxKey";
         default:
-            return "another BSON type";
+            return "unknown type";
     }
 }
 

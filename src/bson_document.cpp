@@ -1,3 +1,5 @@
+#include "bson_validate.hpp"
+
 #include <mongo_aws/bson_document.hpp>
 
 #include <array>
@@ -77,9 +79,7 @@ result<void> check_nesting(const std::uint8_t* data, std::size_t length) {
 
 }  // namespace
 
-bson_document::bson_document() : bytes_(empty_document.begin(), empty_document.end()) {}
-
-result<bson_document> bson_document::from_bytes(std::span<const std::uint8_t> bytes) {
+result<void> detail::validate_bson(std::span<const std::uint8_t> bytes) {
     if (bytes.size() < 5) {
         return make_error(
             errc::bson_length_invalid,
@@ -103,6 +103,15 @@ result<bson_document> bson_document::from_bytes(std::span<const std::uint8_t> by
         return make_error(errc::bson_invalid, "a BSON document fails validation at byte " +
                                                   std::to_string(error_offset) +
                                                   "; the peer sent a damaged document");
+    }
+    return {};
+}
+
+bson_document::bson_document() : bytes_(empty_document.begin(), empty_document.end()) {}
+
+result<bson_document> bson_document::from_bytes(std::span<const std::uint8_t> bytes) {
+    if (auto valid = detail::validate_bson(bytes); !valid) {
+        return std::move(valid).error();
     }
     return bson_document(std::vector<std::uint8_t>(bytes.begin(), bytes.end()));
 }

@@ -15,8 +15,9 @@ const char* what_to_check(std::int32_t code) {
             return "check the AWS credentials (access key id, secret, and the session token of "
                    "temporary credentials, which expire), that this host's clock is right (AWS "
                    "refuses signatures more than 15 minutes off), that the STS region the server "
-                   "calls accepts them, and that a user named after the IAM ARN exists in "
-                   "`$external`; the server's log has the STS answer";
+                   "calls accepts them, and that a user named after the IAM ARN (for an "
+                   "assumed role, the role ARN) exists in `$external`; the server's log has the "
+                   "STS answer";
         case 11:  // UserNotFound
             return "create a user in `$external` named after the IAM ARN these credentials "
                    "resolve to (for an assumed role, the role ARN)";
@@ -39,7 +40,7 @@ error command_failure(const command_reply& reply, std::string_view command_name)
     std::string message = std::string(command_name) + " failed";
     if (reply.code_name) {
         message += " with " +
-                   wire::detail::escape_bounded(*reply.code_name, wire::detail::max_quoted_bytes);
+                   wire::detail::escape_untrusted(*reply.code_name, wire::detail::max_quoted_bytes);
     }
     if (reply.code) {
         message += std::string(": ") + what_to_check(*reply.code);
@@ -52,7 +53,7 @@ error command_failure(const command_reply& reply, std::string_view command_name)
     }
     if (reply.errmsg) {
         err.server_message =
-            wire::detail::escape_bounded(*reply.errmsg, wire::detail::max_server_text);
+            wire::detail::escape_untrusted(*reply.errmsg, wire::detail::max_server_text);
     }
     return err;
 }

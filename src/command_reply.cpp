@@ -1,4 +1,6 @@
 // Command-reply fields: found by name, type-checked, copied out.
+#include "bson_builder.hpp"
+
 #include <mongo_aws/command_reply.hpp>
 
 #include <cmath>
@@ -7,60 +9,11 @@
 namespace mongo_aws {
 namespace {
 
-// MongoDB's names for BSON types (as in `$type`), for messages.
-const char* type_name(bson_type_t type) {
-    switch (type) {
-        case BSON_TYPE_DOUBLE:
-            return "double";
-        case BSON_TYPE_UTF8:
-            return "string";
-        case BSON_TYPE_DOCUMENT:
-            return "object";
-        case BSON_TYPE_ARRAY:
-            return "array";
-        case BSON_TYPE_BINARY:
-            return "binData";
-        case BSON_TYPE_UNDEFINED:
-            return "undefined";
-        case BSON_TYPE_OID:
-            return "objectId";
-        case BSON_TYPE_BOOL:
-            return "bool";
-        case BSON_TYPE_DATE_TIME:
-            return "date";
-        case BSON_TYPE_NULL:
-            return "null";
-        case BSON_TYPE_REGEX:
-            return "regex";
-        case BSON_TYPE_DBPOINTER:
-            return "dbPointer";
-        case BSON_TYPE_CODE:
-            return "javascript";
-        case BSON_TYPE_SYMBOL:
-            return "symbol";
-        case BSON_TYPE_CODEWSCOPE:
-            return "javascriptWithScope";
-        case BSON_TYPE_INT32:
-            return "int";
-        case BSON_TYPE_TIMESTAMP:
-            return "timestamp";
-        case BSON_TYPE_INT64:
-            return "long";
-        case BSON_TYPE_DECIMAL128:
-            return "decimal";
-        case BSON_TYPE_MINKEY:
-            return "minKey";
-        case BSON_TYPE_MAXKEY:
-            return "maxKey";
-        default:
-            return "unknown type";
-    }
-}
-
 error wrong_type(const char* field, const bson_iter_t& iter, const char* expected) {
     return make_error(errc::reply_field_wrong_type,
                       std::string("the command reply's `") + field + "` is " +
-                          type_name(bson_iter_type(&iter)) + ", expected " + expected +
+                          std::string(detail::bson_type_name(bson_iter_type(&iter))) +
+                          ", expected " + expected +
                           "; the peer is not a MongoDB server this library understands");
 }
 
@@ -178,19 +131,6 @@ result<command_reply> parse_command_reply(const bson_t& reply) {
 result<command_reply> parse_command_reply(const bson_document& reply) {
     const auto view = reply.view();
     return parse_command_reply(*view);
-}
-
-result<sasl_reply> require_sasl_fields(const command_reply& reply, std::string_view command_name) {
-    const char* missing = !reply.conversation_id ? "conversationId"
-                          : !reply.done          ? "done"
-                          : !reply.payload       ? "payload"
-                                                 : nullptr;
-    if (missing != nullptr) {
-        return make_error(errc::reply_field_missing,
-                          "the " + std::string(command_name) + " reply has no `" + missing +
-                              "`; a SASL reply carries conversationId, done and payload");
-    }
-    return sasl_reply{*reply.conversation_id, *reply.done, *reply.payload};
 }
 
 result<void> check_ok(const command_reply& reply, std::string_view command_name) {

@@ -100,10 +100,9 @@ result<void> conversation::server_first(std::span<const std::uint8_t> payload) {
 
 result<void> conversation::check_server_first(std::span<const std::uint8_t> payload) {
     bson_t doc;
-    std::size_t offset = 0;
-    if (!detail::view_bson(payload, doc, &offset)) {
+    if (auto valid = detail::view_bson(payload, doc); !valid) {
         return malformed("is not a valid BSON document (" + std::to_string(payload.size()) +
-                         " bytes, first fault at byte " + std::to_string(offset) + ")");
+                         " bytes: " + valid.error().message + ")");
     }
 
     // One pass, so that a field given twice is refused rather than silently picked.

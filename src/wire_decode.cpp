@@ -30,9 +30,9 @@ result<std::string> database_of(const op_msg& msg) {
     const std::string_view database(text, length);
     if (database.empty() || database.find('\0') != std::string_view::npos) {
         return make_error(errc::op_msg_missing_database,
-                          "the OP_MSG request's `$db` is \"" +
-                              detail::escape_bounded(database, detail::max_quoted_bytes) +
-                              "\"; a database name is non-empty, without NUL");
+                          "the OP_MSG request's `$db` is " +
+                              detail::quote_untrusted(database, detail::max_quoted_bytes) +
+                              "; a database name is non-empty, without NUL");
     }
     return std::string(database);
 }

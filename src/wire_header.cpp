@@ -14,7 +14,11 @@ namespace {
 // The header quoted, and a hint when it starts with text: an HTTP server, an SMTP banner or a
 // proxy's error page on the port means the host or port is wrong, not that MongoDB misbehaved.
 std::string describe_start(std::span<const std::uint8_t> header) {
-    std::string text = " (the message starts with " + detail::quote_bytes(header) + ")";
+    std::string text =
+        " (the message starts with " +
+        detail::quote_untrusted({reinterpret_cast<const char*>(header.data()), header.size()},
+                                detail::max_quoted_bytes) +
+        ")";
     const bool starts_with_text = std::all_of(
         header.begin(), header.begin() + 4, [](auto byte) { return byte >= 0x20 && byte < 0x7F; });
     if (starts_with_text) {

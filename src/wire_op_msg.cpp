@@ -54,7 +54,7 @@ result<document_sequence> read_sequence(byte_reader& sections) {
     document_sequence sequence;
     sequence.identifier = std::string(*identifier);
     const auto where =
-        "a document of the kind-1 section \"" + escape_bounded(*identifier, max_quoted_bytes) + '"';
+        "a document of the kind-1 section " + quote_untrusted(*identifier, max_quoted_bytes);
     while (!section.at_end()) {
         auto document = read_document(section, where);
         if (!document) {

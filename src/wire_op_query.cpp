@@ -24,9 +24,9 @@ result<op_query> parse_op_query(const message_header& header,
     const auto dot = name->find('.');
     if (dot == std::string_view::npos || dot == 0) {
         return make_error(errc::op_query_malformed_namespace,
-                          "the OP_QUERY fullCollectionName \"" +
-                              escape_bounded(*name, max_quoted_bytes) +
-                              "\" is not `<database>.<collection>` (e.g. `admin.$cmd`)");
+                          "the OP_QUERY fullCollectionName " +
+                              quote_untrusted(*name, max_quoted_bytes) +
+                              " is not `<database>.<collection>` (e.g. `admin.$cmd`)");
     }
     const auto number_to_skip = reader.read_int32();
     const auto number_to_return = reader.read_int32();

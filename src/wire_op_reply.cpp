@@ -23,7 +23,7 @@ error query_failure(const op_reply& reply) {
     if (bson_iter_init_find(&iter, view.get(), "$err") && BSON_ITER_HOLDS_UTF8(&iter)) {
         std::uint32_t length = 0;
         const char* text = bson_iter_utf8(&iter, &length);
-        err.server_message = escape_bounded({text, length}, max_server_text);
+        err.server_message = escape_untrusted({text, length}, max_server_text);
     }
     if (bson_iter_init_find(&iter, view.get(), "code")) {
         if (BSON_ITER_HOLDS_INT32(&iter) || BSON_ITER_HOLDS_INT64(&iter)) {

@@ -1,5 +1,5 @@
 // Reading a command's reply document: `ok`, the error fields, and the SASL fields; and turning
-// `ok: 0` into an error that says what to check.
+// `ok: 0` into an error that says what to check. (A SASL reply as a whole: sasl_commands.hpp.)
 #pragma once
 
 #include <mongo_aws/bson_document.hpp>
@@ -38,18 +38,6 @@ struct command_reply {
 /// parse_command_reply on a decoded document (e.g. wire::reply::body()).
 [[nodiscard]] result<command_reply> parse_command_reply(const bson_document& reply);
 
-/// The fields every successful saslStart and saslContinue reply carries.
-struct sasl_reply {
-    std::int64_t conversation_id = 0;   ///< to send back in saslContinue
-    bool done = false;                  ///< the server considers the conversation finished
-    std::vector<std::uint8_t> payload;  ///< the mechanism's bytes (a BSON document for AWS)
-};
-
-/// Takes the SASL fields out of a parsed reply (call check_ok first). `conversationId`, `done`
-/// or `payload` absent → errc::reply_field_missing, naming the field and `command_name`.
-[[nodiscard]] result<sasl_reply> require_sasl_fields(const command_reply& reply,
-                                                     std::string_view command_name);
-
 /// Success when `reply.ok`; otherwise command_failure(reply, command_name).
 [[nodiscard]] result<void> check_ok(const command_reply& reply, std::string_view command_name);
 
@@ -57,7 +45,8 @@ struct sasl_reply {
 /// server_code the numeric `code` as text (empty when absent); server_message `errmsg`, at most
 /// 512 bytes with non-printable bytes escaped; message naming the command, the server's
 /// codeName, and what to check (for 18 AuthenticationFailed: the credentials, the clock, the
-/// region, the user in `$external`).
+/// region, the user in `$external` named after the IAM ARN or, for an assumed role, the role
+/// ARN).
 [[nodiscard]] error command_failure(const command_reply& reply, std::string_view command_name);
 
 }  // namespace mongo_aws

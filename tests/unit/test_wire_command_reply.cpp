@@ -152,34 +152,6 @@ BOOST_AUTO_TEST_CASE(reply_is_read_from_a_decoded_document_too) {
     BOOST_TEST(*reply->done);
 }
 
-BOOST_AUTO_TEST_CASE(sasl_fields_are_taken_when_all_present) {
-    const auto reply = parsed(R"({"conversationId": 1, "done": false,
-        "payload": {"$binary": {"base64": "AAEC", "subType": "00"}}, "ok": 1.0})");
-    const auto sasl = mongo_aws::require_sasl_fields(reply, "saslStart");
-    BOOST_TEST_REQUIRE(sasl.has_value());
-    BOOST_TEST(sasl->conversation_id == 1);
-    BOOST_TEST(!sasl->done);
-    BOOST_TEST(sasl->payload.size() == 3U);
-}
-
-BOOST_AUTO_TEST_CASE(each_missing_sasl_field_is_reply_field_missing) {
-    const std::pair<const char*, const char*> cases[] = {
-        {R"({"ok": 1, "done": false, "payload": {"$binary": {"base64": "", "subType": "00"}}})",
-         "`conversationId`"},
-        {R"({"ok": 1, "conversationId": 1, "payload": {"$binary": {"base64": "", "subType": "00"}}})",
-         "`done`"},
-        {R"({"ok": 1, "conversationId": 1, "done": true})", "`payload`"},
-    };
-    for (const auto& [reply_json, field] : cases) {
-        const auto sasl = mongo_aws::require_sasl_fields(parsed(reply_json), "saslContinue");
-        BOOST_TEST_INFO(reply_json);
-        BOOST_TEST_REQUIRE(!sasl.has_value());
-        BOOST_TEST((sasl.error().code == std::error_code(errc::reply_field_missing)));
-        BOOST_TEST(sasl.error().message.find(field) != std::string::npos);
-        BOOST_TEST(sasl.error().message.find("saslContinue") != std::string::npos);
-    }
-}
-
 BOOST_AUTO_TEST_CASE(check_ok_passes_an_ok_reply) {
     BOOST_TEST(mongo_aws::check_ok(parsed(R"({"ok": 1})"), "saslStart").has_value());
 }

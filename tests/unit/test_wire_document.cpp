@@ -1,6 +1,7 @@
 // bson_document: untrusted bytes checked once (length, nesting, bson_validate), then owned and
 // viewed through libbson without copies or leaks.
 #define BOOST_TEST_MODULE wire_document
+#include "support/nested_bson.hpp"
 #include "support/wire_builder.hpp"
 
 #include <mongo_aws/bson_document.hpp>
@@ -14,6 +15,7 @@
 using mongo_aws::bson_document;
 using mongo_aws::errc;
 using mongo_aws::test::json;
+using mongo_aws::test::nested_documents;
 
 namespace {
 std::vector<std::uint8_t> bytes_of(const bson_t& doc) {
@@ -27,25 +29,6 @@ errc code_of(const mongo_aws::result<bson_document>& doc) {
     return static_cast<errc>(doc.error().code.value());
 }
 
-// `depth` documents nested in one another: {"": {"": ... {} ...}}; depth 0 is `{}`. Each level
-// is int32 length, type 0x03, empty key, the inner document, and the final NUL: 7 bytes.
-std::vector<std::uint8_t> nested(std::size_t depth) {
-    std::vector<std::uint8_t> out;
-    out.reserve(5 + 7 * depth);
-    auto append_length = [&out](std::size_t length) {
-        for (unsigned shift = 0; shift < 32; shift += 8) {
-            out.push_back(static_cast<std::uint8_t>((length >> shift) & 0xFFU));
-        }
-    };
-    for (std::size_t level = 0; level < depth; ++level) {
-        append_length(5 + 7 * (depth - level));
-        out.push_back(0x03);
-        out.push_back(0);
-    }
-    append_length(5);
-    out.insert(out.end(), depth + 1, 0);
-    return out;
-}
 }  // namespace
 
 BOOST_AUTO_TEST_CASE(default_document_is_empty) {
@@ -98,23 +81,24 @@ BOOST_AUTO_TEST_CASE(nested_document_running_past_its_parent_is_bson_invalid) {
 }
 
 BOOST_AUTO_TEST_CASE(nesting_up_to_max_bson_depth_is_accepted) {
-    BOOST_TEST(bson_document::from_bytes(nested(mongo_aws::max_bson_depth)).has_value());
+    BOOST_TEST(bson_document::from_bytes(nested_documents(mongo_aws::max_bson_depth)).has_value());
 }
 
 BOOST_AUTO_TEST_CASE(nesting_deeper_than_max_bson_depth_is_bson_invalid) {
-    BOOST_TEST((code_of(bson_document::from_bytes(nested(mongo_aws::max_bson_depth + 1))) ==
-                errc::bson_invalid));
+    BOOST_TEST((code_of(bson_document::from_bytes(
+                    nested_documents(mongo_aws::max_bson_depth + 1))) == errc::bson_invalid));
 }
 
 BOOST_AUTO_TEST_CASE(a_million_levels_are_refused_without_overflowing_the_stack) {
     // 7 MB, well inside maxMessageSizeBytes: libbson 1.23's bson_validate alone recurses once
     // per level and crashes on this.
-    BOOST_TEST((code_of(bson_document::from_bytes(nested(1'000'000))) == errc::bson_invalid));
+    BOOST_TEST(
+        (code_of(bson_document::from_bytes(nested_documents(1'000'000))) == errc::bson_invalid));
 }
 
 BOOST_AUTO_TEST_CASE(deep_arrays_count_as_nesting_too) {
     // The same shape with type 0x04 (array) at every level.
-    auto bytes = nested(mongo_aws::max_bson_depth + 1);
+    auto bytes = nested_documents(mongo_aws::max_bson_depth + 1);
     for (std::size_t level = 0; level <= static_cast<std::size_t>(mongo_aws::max_bson_depth);
          ++level) {
         bytes[level * 6 + 4] = 0x04;
