@@ -98,6 +98,10 @@ std::string_view to_string(attempt_status status) noexcept {
     return "unknown";
 }
 
+std::ostream& operator<<(std::ostream& out, attempt_status status) {
+    return out << to_string(status);
+}
+
 std::ostream& operator<<(std::ostream& out, const fetched_credentials& fetched) {
     for (const auto& attempt : fetched.attempts) {
         out << "  " << attempt.source << ": " << to_string(attempt.status) << " ("
@@ -199,11 +203,15 @@ asio::awaitable<result<fetched_credentials>> credential_provider::get(deadline u
             attempt_for(attempts, source).status = attempt_status::ok;
             co_return fetched_credentials{std::move(*creds), source, false, std::move(attempts)};
         }
-        co_return co_await cache_->get(
-            [this, source, attempts](deadline fetch_until) {
-                return fetch_one(source, attempts, fetch_until);
-            },
-            until, "waiting for " + source_name(source) + " credentials");
+        // Named locals, not temporaries in the co_await expression: GCC 12 destroys such
+        // temporaries twice.
+        const detail::credential_cache::fetch_function fetch = [this, source,
+                                                                attempts](deadline fetch_until) {
+            return fetch_one(source, attempts, fetch_until);
+        };
+        auto what = "waiting for " + source_name(source) + " credentials";
+        auto fetched = co_await cache_->get(fetch, until, std::move(what));
+        co_return fetched;
     }
 
     const auto& candidates = selection.sdk_candidates;
@@ -215,11 +223,12 @@ asio::awaitable<result<fetched_credentials>> credential_provider::get(deadline u
         co_return fetched_credentials{std::move(*creds), candidates.front(), false,
                                       std::move(attempts)};
     }
-    co_return co_await cache_->get(
-        [this, candidates, attempts, env = *env](deadline fetch_until) {
-            return race(candidates, attempts, env, fetch_until);
-        },
-        until, "waiting for credentials");
+    const detail::credential_cache::fetch_function fetch = [this, candidates, attempts,
+                                                            env = *env](deadline fetch_until) {
+        return race(candidates, attempts, env, fetch_until);
+    };
+    auto fetched = co_await cache_->get(fetch, until, "waiting for credentials");
+    co_return fetched;
 }
 
 asio::awaitable<result<fetched_credentials>> credential_provider::race(

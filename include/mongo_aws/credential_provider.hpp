@@ -95,6 +95,9 @@ enum class attempt_status {
 /// The name used in reports: `ok`, `failed`, `skipped`, `cancelled`, `unused`.
 [[nodiscard]] std::string_view to_string(attempt_status status) noexcept;
 
+/// Writes to_string(status).
+std::ostream& operator<<(std::ostream& out, attempt_status status);
+
 /// One line of a lookup's report. Never holds a secret.
 struct source_attempt {
     credential_source source;
