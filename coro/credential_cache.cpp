@@ -13,6 +13,7 @@
 #include <asio/use_awaitable.hpp>
 
 #include <exception>
+#include <string>
 #include <utility>
 
 namespace mongo_aws::detail {
@@ -63,7 +64,9 @@ struct credential_cache::state {
                                      credential_cache::fetch_function fetch, deadline until) {
         std::optional<result<fetched_credentials>> outcome;
         try {
-            outcome = co_await with_deadline(fetch(until), until, "fetching credentials");
+            auto operation = fetch(until);
+            std::string what = "fetching credentials";
+            outcome = co_await with_deadline(std::move(operation), until, std::move(what));
         } catch (const std::exception& thrown) {
             outcome = make_error(errc::credential_source_threw,
                                  std::string("fetching credentials threw: ") + thrown.what());
@@ -151,7 +154,9 @@ asio::awaitable<result<fetched_credentials>> credential_cache::get(const fetch_f
         asio::co_spawn(state_->executor, state::run(state_, state_->in_flight, fetch, until),
                        asio::bind_cancellation_slot(state_->cancel_fetch.slot(), asio::detached));
     }
-    co_return co_await with_deadline(wait_for(state_->in_flight), until, std::move(what));
+    auto waiting = wait_for(state_->in_flight);
+    auto outcome = co_await with_deadline(std::move(waiting), until, std::move(what));
+    co_return outcome;
 }
 
 void credential_cache::clear() noexcept {

@@ -6,6 +6,7 @@
 
 #include <cstddef>
 #include <ostream>
+#include <string>
 #include <utility>
 
 namespace mongo_aws {
@@ -140,15 +141,17 @@ asio::awaitable<result<credentials>> credential_provider::ask(credential_source 
     std::optional<result<credentials>> outcome;
     try {
         if (source == credential_source::custom) {
-            outcome = co_await detail::with_deadline(options_.custom_provider(), until,
-                                                     "the custom credential provider");
+            std::string what = "the custom credential provider";
+            auto operation = options_.custom_provider();
+            outcome = co_await detail::with_deadline(std::move(operation), until, std::move(what));
         } else if (fetcher == nullptr || !*fetcher) {
             outcome = make_error(errc::credential_source_unavailable,
                                  "no fetcher is installed for " + source_name(source) +
                                      " credentials in this provider");
         } else {
-            outcome = co_await detail::with_deadline(
-                (*fetcher)(until), until, "fetching " + source_name(source) + " credentials");
+            auto what = "fetching " + source_name(source) + " credentials";
+            auto operation = (*fetcher)(until);
+            outcome = co_await detail::with_deadline(std::move(operation), until, std::move(what));
         }
     } catch (const std::exception& thrown) {
         outcome = make_error(errc::credential_source_threw,
@@ -203,8 +206,8 @@ asio::awaitable<result<fetched_credentials>> credential_provider::get(deadline u
             attempt_for(attempts, source).status = attempt_status::ok;
             co_return fetched_credentials{std::move(*creds), source, false, std::move(attempts)};
         }
-        // Named locals, not temporaries in the co_await expression: GCC 12 destroys such
-        // temporaries twice.
+        // Named locals rather than temporaries in co_await expressions: GCC 12 destroyed a
+        // temporary std::function made from a lambda twice here.
         const detail::credential_cache::fetch_function fetch = [this, source,
                                                                 attempts](deadline fetch_until) {
             return fetch_one(source, attempts, fetch_until);
@@ -234,11 +237,11 @@ asio::awaitable<result<fetched_credentials>> credential_provider::get(deadline u
 asio::awaitable<result<fetched_credentials>> credential_provider::race(
     std::vector<credential_source> candidates, std::vector<source_attempt> attempts,
     environment env, deadline until) const {
-    auto outcome = co_await detail::race_by_priority(
-        candidates, [this, &env, until](credential_source source) {
-            return source == credential_source::environment ? ready(environment_credentials(env))
-                                                            : ask(source, until);
-        });
+    detail::source_asker asker = [this, &env, until](credential_source source) {
+        return source == credential_source::environment ? ready(environment_credentials(env))
+                                                        : ask(source, until);
+    };
+    auto outcome = co_await detail::race_by_priority(candidates, std::move(asker));
     for (std::size_t i = 0; i < candidates.size(); ++i) {
         auto& attempt = attempt_for(attempts, candidates[i]);
         attempt.elapsed_ms = outcome.elapsed_ms[i];
