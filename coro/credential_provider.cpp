@@ -160,6 +160,10 @@ asio::awaitable<result<credentials>> credential_provider::ask(credential_source 
         outcome = make_error(errc::credential_source_threw,
                              source_name(source) + " threw something not a std::exception");
     }
+    if (*outcome && !(*outcome)->complete()) {
+        outcome = make_error(errc::credentials_incomplete,
+                             "the answer lacks an access key id or a secret access key");
+    }
     if (!*outcome) {
         auto err = std::move(*outcome).error();
         err.message = source_name(source) + ": " + err.message;

@@ -20,6 +20,7 @@ namespace mongo_aws::test {
 /// One fake source. Keep it alive while the io_context runs.
 struct fake_source {
     std::string access_key_id = "AKIDFAKESOURCE00001";
+    std::string secret = "fake-secret";
     std::chrono::milliseconds delay{0};
     bool hang = false;             ///< wait until cancelled
     std::optional<error> failure;  ///< answer with this error
@@ -31,7 +32,7 @@ struct fake_source {
     [[nodiscard]] credentials answer() const {
         credentials creds;
         creds.access_key_id = access_key_id;
-        creds.secret_access_key = secret_string("fake-secret");
+        creds.secret_access_key = secret_string(secret);
         creds.session_token = secret_string("fake-token");
         creds.expiration = expiration;
         return creds;

@@ -393,6 +393,35 @@ BOOST_AUTO_TEST_CASE(custom_credentials_are_cached_only_when_they_expire) {
     BOOST_TEST(expiring.calls == 1);
 }
 
+BOOST_AUTO_TEST_CASE(a_source_answering_without_a_secret_is_an_error) {
+    asio::io_context io;
+    fake_environment env;
+    fake_source custom;
+    custom.secret.clear();
+    auto options = options_with(env);
+    options.custom_provider = custom.callback();
+    credential_provider provider(io.get_executor(), options);
+    auto outcome = get_once(io, provider).outcome.value();
+    BOOST_REQUIRE(!outcome.has_value());
+    BOOST_TEST(outcome.error().code == make_error_code(errc::credentials_incomplete));
+    BOOST_TEST(outcome.error().message.find("custom: ") == 0U);
+}
+
+BOOST_AUTO_TEST_CASE(a_custom_provider_that_throws_is_an_error) {
+    asio::io_context io;
+    fake_environment env;
+    auto options = options_with(env);
+    options.custom_provider = []() -> asio::awaitable<result<mongo_aws::credentials>> {
+        throw std::runtime_error("vault unreachable");
+        co_return mongo_aws::make_error(errc::cancelled, "unreachable");
+    };
+    credential_provider provider(io.get_executor(), options);
+    auto outcome = get_once(io, provider).outcome.value();
+    BOOST_REQUIRE(!outcome.has_value());
+    BOOST_TEST(outcome.error().code == make_error_code(errc::credential_source_threw));
+    BOOST_TEST(outcome.error().message.find("vault unreachable") != std::string::npos);
+}
+
 // --- The opt-in SDK-style policy ---
 
 BOOST_AUTO_TEST_CASE(sdk_fallback_the_highest_priority_success_wins_and_losers_are_cancelled) {
