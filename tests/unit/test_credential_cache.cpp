@@ -278,8 +278,9 @@ BOOST_AUTO_TEST_CASE(a_hanging_fetch_ends_at_the_deadline_of_the_caller_that_sta
     fake_source source;
     source.hang = true;
     credential_cache cache(io.get_executor(), [] { return wall::now(); });
+    const auto fetch = from(source);  // start() keeps a reference: it must outlive io.run()
     call only;
-    start(io, cache, from(source), only, 50ms);
+    start(io, cache, fetch, only, 50ms);
     io.run();  // returns: the hanging fetch was cancelled at the deadline
     BOOST_REQUIRE(!only.outcome->has_value());
     BOOST_TEST(only.outcome->error().code == make_error_code(errc::timeout));
