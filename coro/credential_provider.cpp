@@ -286,7 +286,7 @@ asio::awaitable<std::optional<result<fetched_credentials>>> credential_provider:
 }
 
 result<fetched_credentials> credential_provider::complete(
-    std::exception_ptr thrown, std::optional<result<fetched_credentials>> outcome) {
+    const std::exception_ptr& thrown, std::optional<result<fetched_credentials>> outcome) {
     if (!thrown && outcome) {
         return std::move(*outcome);
     }

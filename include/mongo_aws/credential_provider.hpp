@@ -173,7 +173,7 @@ public:
                         slot, asio::bind_executor(
                                   handler_executor,
                                   [handler = std::move(handler)](
-                                      std::exception_ptr thrown,
+                                      const std::exception_ptr& thrown,
                                       std::optional<result<fetched_credentials>> outcome) mutable {
                                       std::move(handler)(complete(thrown, std::move(outcome)));
                                   })));
@@ -197,7 +197,7 @@ private:
                                                       std::vector<source_attempt> attempts,
                                                       environment env, deadline until) const;
     asio::awaitable<std::optional<result<fetched_credentials>>> get_or_exception(deadline until);
-    static result<fetched_credentials> complete(std::exception_ptr thrown,
+    static result<fetched_credentials> complete(const std::exception_ptr& thrown,
                                                 std::optional<result<fetched_credentials>> outcome);
 
     asio::any_io_executor executor_;
