@@ -100,15 +100,15 @@ std::ostream& operator<<(std::ostream& out, attempt_status status);
 
 /// One line of a lookup's report. Never holds a secret.
 struct source_attempt {
-    credential_source source;
-    attempt_status status;
+    credential_source source;  ///< the source this line is about
+    attempt_status status;     ///< what happened to it
     std::string detail;        ///< why skipped or failed, or where the credentials came from
     long long elapsed_ms = 0;  ///< how long the source took (0 when not tried)
 };
 
 /// Credentials and where they came from.
 struct fetched_credentials {
-    credentials creds;
+    credentials creds;         ///< the credentials to sign with
     credential_source source;  ///< the source that provided them
     bool from_cache = false;   ///< true when no source was asked (the cache answered)
     /// What the lookup did with each source, in priority order. A lookup answered by the
@@ -144,6 +144,7 @@ public:
 
     /// A provider whose coroutines run on `executor`.
     credential_provider(asio::any_io_executor executor, provider_options options);
+    /// Cancels a fetch still in flight (lookups must have ended: see the class comment).
     ~credential_provider();
     credential_provider(const credential_provider&) = delete;
     credential_provider& operator=(const credential_provider&) = delete;
