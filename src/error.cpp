@@ -212,6 +212,12 @@ private:
                 return "invalid instance metadata role name";
             case errc::web_identity_token_invalid:
                 return "invalid web identity token";
+            case errc::credentials_expired:
+                return "credentials expired";
+            case errc::credential_source_unavailable:
+                return "credential source unavailable";
+            case errc::credential_source_threw:
+                return "credential source threw an exception";
         }
         return "unknown mongo_aws error";
     }

@@ -125,6 +125,11 @@ enum class errc {
     imds_token_invalid,          ///< the IMDSv2 token reply is empty or has control bytes
     imds_role_name_invalid,      ///< the IMDS role name is empty, `/`, `..` or control bytes
     web_identity_token_invalid,  ///< the web-identity token file is empty or not text
+
+    // --- The credential provider (coroutine layer) ---
+    credentials_expired,            ///< a source answered with credentials already expired
+    credential_source_unavailable,  ///< the chosen source has no fetcher in this build
+    credential_source_threw,        ///< a fetcher or custom provider threw instead of returning
 };
 
 /// The category of every `errc` value; its name is "mongo_aws".
