@@ -148,6 +148,22 @@ private:
                 return "TLS handshake failed";
             case errc::network_error:
                 return "network error";
+            case errc::url_invalid_scheme:
+                return "URL scheme is not http or https";
+            case errc::url_missing_host:
+                return "URL has no host";
+            case errc::url_invalid_host:
+                return "URL has an invalid host";
+            case errc::url_invalid_port:
+                return "URL has an invalid port";
+            case errc::url_userinfo_not_allowed:
+                return "URL has user info";
+            case errc::url_fragment_not_allowed:
+                return "URL has a fragment";
+            case errc::url_invalid_target:
+                return "URL has an invalid path or query";
+            case errc::tls_ca_file_unusable:
+                return "CA file cannot be loaded";
         }
         return "unknown mongo_aws error";
     }

@@ -90,6 +90,16 @@ enum class errc {
     connect_failed,  ///< no TCP connection could be made
     tls_failed,      ///< the TLS handshake failed (untrusted certificate, wrong host, ...)
     network_error,   ///< reading or writing failed, or the peer closed the connection
+
+    // --- URLs of credential endpoints; TLS trust of the HTTP client ---
+    url_invalid_scheme,        ///< not `http://` or `https://`
+    url_missing_host,          ///< no host after the scheme
+    url_invalid_host,          ///< a malformed host name, IPv4 or IPv6 address
+    url_invalid_port,          ///< a port that is empty, not a number or not 1..65535
+    url_userinfo_not_allowed,  ///< `user@` or `user:password@` before the host
+    url_fragment_not_allowed,  ///< a `#fragment`
+    url_invalid_target,        ///< a byte that cannot appear in a path or query, or a bad `%XX`
+    tls_ca_file_unusable,      ///< the CA file (AWS_CA_BUNDLE, SSL_CERT_FILE) cannot be loaded
 };
 
 /// The category of every `errc` value; its name is "mongo_aws".
