@@ -19,8 +19,8 @@ std::string address_text(const asio::ip::tcp::endpoint& endpoint) {
 
 asio::awaitable<result<asio::ip::tcp::socket>> connect_one(asio::ip::tcp::endpoint endpoint) {
     asio::ip::tcp::socket socket(co_await asio::this_coro::executor);
-    auto [ec] = co_await socket.async_connect(endpoint,
-                                              asio::experimental::as_tuple(asio::use_awaitable));
+    auto [ec] =
+        co_await socket.async_connect(endpoint, asio::experimental::as_tuple(asio::use_awaitable));
     if (ec) {
         co_return make_error(errc::connect_failed, address_text(endpoint) + ": " + ec.message());
     }
@@ -52,23 +52,24 @@ asio::awaitable<result<asio::ip::tcp::socket>> connect(
             co_return std::move(attempt).error();
         }
         if (error.code == errc::timeout) {
+            failures += address_text(endpoints[i]);
+            failures += ": no answer; ";
             if (left == 1) {
-                co_return make_error(errc::timeout,
-                                     what + " timed out after " +
-                                         std::to_string(elapsed_ms(started, steady_clock::now())) +
-                                         " ms (" + failures + address_text(endpoints[i]) +
-                                         ": no answer); check the address and that nothing on "
-                                         "the network path drops the connection");
+                failures.resize(failures.size() - 2);
+                std::string message = what + " timed out after ";
+                message += std::to_string(elapsed_ms(started, steady_clock::now()));
+                message += " ms (" + failures + "); check the address and that nothing on the ";
+                message += "network path drops the connection";
+                co_return make_error(errc::timeout, std::move(message));
             }
-            failures += address_text(endpoints[i]) + ": no answer; ";
         } else {
             failures += error.message + "; ";
         }
     }
     failures.resize(failures.size() - 2);  // the last "; "
-    co_return make_error(errc::connect_failed,
-                         what + " failed (" + failures + "); check that the endpoint is up and "
-                                "listening on that port");
+    co_return make_error(errc::connect_failed, what + " failed (" + failures +
+                                                   "); check that the endpoint is up and "
+                                                   "listening on that port");
 }
 
 }  // namespace mongo_aws::detail

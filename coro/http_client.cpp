@@ -27,7 +27,7 @@ namespace {
 
 using tcp = asio::ip::tcp;
 constexpr auto as_tuple = asio::experimental::as_tuple(asio::use_awaitable);
-constexpr std::size_t read_chunk_bytes = 16 * 1024;
+constexpr std::size_t read_chunk_bytes = std::size_t{16} * 1024;
 
 // What the exchange is doing, so that a timeout or a cancellation can say where it struck.
 struct progress {
@@ -37,10 +37,8 @@ struct progress {
 
 bool equals_ignoring_case(std::string_view a, std::string_view b) {
     auto lower = [](char c) { return (c >= 'A' && c <= 'Z') ? static_cast<char>(c + 32) : c; };
-    return a.size() == b.size() &&
-           std::equal(a.begin(), a.end(), b.begin(), [&](char x, char y) {
-               return lower(x) == lower(y);
-           });
+    return a.size() == b.size() && std::equal(a.begin(), a.end(), b.begin(),
+                                              [&](char x, char y) { return lower(x) == lower(y); });
 }
 
 // The target from the URL, Host when absent, and `Connection: close` (one request per
@@ -56,14 +54,21 @@ void prepare(http::request& request, const url& target) {
     request.headers.push_back({"Connection", "close"});
 }
 
+// Header values and bodies may hold a token or a signature.
+void wipe(http::request& request) {
+    for (auto& field : request.headers) {
+        secure_wipe(field.value.data(), field.value.size());
+    }
+    secure_wipe(request.body.data(), request.body.size());
+}
+
 error prefixed(const std::string& name, error err) {
     err.message = name + ": " + err.message;
     return err;
 }
 
 error network_error(const std::string& name, const std::string& step, const std::error_code& ec) {
-    return make_error(errc::network_error,
-                      name + " failed while " + step + ": " + ec.message());
+    return make_error(errc::network_error, name + " failed while " + step + ": " + ec.message());
 }
 
 bool is_end_of_stream(const std::error_code& ec) {
@@ -86,7 +91,8 @@ asio::awaitable<result<http::response>> send_and_receive(Stream& stream, const s
     std::array<char, read_chunk_bytes> buffer{};
     now.step = "waiting for the response";
     while (true) {
-        auto [read_error, received] = co_await stream.async_read_some(asio::buffer(buffer), as_tuple);
+        auto [read_error, received] =
+            co_await stream.async_read_some(asio::buffer(buffer), as_tuple);
         if (received > 0) {
             now.bytes_received += received;
             now.step = "reading the response";
@@ -123,8 +129,8 @@ error tls_error(const std::string& name, const url& target, const tls_trust& tru
                 const verify_outcome& verified, const std::error_code& ec) {
     std::string message = name + ": TLS handshake failed: ";
     if (verified.host_mismatch) {
-        message += "host name mismatch: the server's certificate is not valid for '" +
-                   target.host + "'; check the host in the URL";
+        message += "host name mismatch: the server's certificate is not valid for '" + target.host +
+                   "'; check the host in the URL";
     } else if (verified.error != X509_V_OK) {
         message += "certificate not trusted: " +
                    std::string(X509_verify_cert_error_string(verified.error)) + " (at depth " +
@@ -175,7 +181,8 @@ asio::awaitable<result<void>> tls_handshake(asio::ssl::stream<tcp::socket>& stre
         co_return make_error(errc::tls_failed,
                              name + ": cannot set up certificate verification: " + ec.message());
     }
-    auto [handshake_error] = co_await stream.async_handshake(asio::ssl::stream_base::client, as_tuple);
+    auto [handshake_error] =
+        co_await stream.async_handshake(asio::ssl::stream_base::client, as_tuple);
     if (handshake_error) {
         co_return tls_error(name, target, trust, verified, handshake_error);
     }
@@ -221,8 +228,9 @@ std::string where(const progress& now) {
     } else if (now.step == "waiting for the response") {
         text += " (connected and sent the request; the server has not answered)";
     } else if (now.step == "connecting") {
-        text += " (no address answered; check the address, and that no firewall or route drops "
-                "the connection)";
+        text +=
+            " (no address answered; check the address, and that no firewall or route drops "
+            "the connection)";
     }
     return text;
 }
@@ -232,12 +240,14 @@ std::string where(const progress& now) {
 asio::awaitable<result<http::response>> http_fetch(url target, http::request request,
                                                    http_fetch_options options) {
     const auto started = steady_clock::now();
-    const std::string name = "HTTP " + request.method + " to " + target.endpoint();
     prepare(request, target);
     auto bytes = http::serialize_request(request);
+    wipe(request);  // the serialized copy is all that is needed now
     if (!bytes) {
-        co_return prefixed(name, std::move(bytes).error());
+        co_return prefixed("HTTP request to " + target.endpoint(), std::move(bytes).error());
     }
+    // The method is a token now that the serializer accepted it: safe to quote.
+    const std::string name = "HTTP " + request.method + " to " + target.endpoint();
 
     std::optional<tls_trust> trust = std::move(options.tls);
     if (target.scheme == url_scheme::https && !trust) {

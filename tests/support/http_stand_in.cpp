@@ -27,24 +27,38 @@ namespace {
 
 using tcp = asio::ip::tcp;
 constexpr auto as_tuple = asio::experimental::as_tuple(asio::use_awaitable);
-constexpr std::size_t body_piece_bytes = 64 * 1024;
+constexpr std::size_t body_piece_bytes = std::size_t{64} * 1024;
 
 std::string reason_phrase(int status) {
     switch (status) {
-        case 200: return "OK";
-        case 201: return "Created";
-        case 204: return "No Content";
-        case 301: return "Moved Permanently";
-        case 302: return "Found";
-        case 307: return "Temporary Redirect";
-        case 400: return "Bad Request";
-        case 401: return "Unauthorized";
-        case 403: return "Forbidden";
-        case 404: return "Not Found";
-        case 405: return "Method Not Allowed";
-        case 500: return "Internal Server Error";
-        case 503: return "Service Unavailable";
-        default: return "Status";
+        case 200:
+            return "OK";
+        case 201:
+            return "Created";
+        case 204:
+            return "No Content";
+        case 301:
+            return "Moved Permanently";
+        case 302:
+            return "Found";
+        case 307:
+            return "Temporary Redirect";
+        case 400:
+            return "Bad Request";
+        case 401:
+            return "Unauthorized";
+        case 403:
+            return "Forbidden";
+        case 404:
+            return "Not Found";
+        case 405:
+            return "Method Not Allowed";
+        case 500:
+            return "Internal Server Error";
+        case 503:
+            return "Service Unavailable";
+        default:
+            return "Status";
     }
 }
 
@@ -151,8 +165,8 @@ std::string body_piece(const reply_script& script, std::size_t offset, std::size
 }
 
 template <class Stream>
-asio::awaitable<void> play(const reply_script& script, session<Stream>& s,
-                           http_stand_in::state& st, std::size_t record) {
+asio::awaitable<void> play(const reply_script& script, session<Stream>& s, http_stand_in::state& st,
+                           std::size_t record) {
     using clock = std::chrono::steady_clock;
     if (script.delay.count() > 0 && !co_await pause(s, clock::now() + script.delay)) {
         co_return;
@@ -206,9 +220,9 @@ asio::awaitable<void> serve(state_ptr st, std::shared_ptr<session<Stream>> s) {
                                    : result<http::parse_status>(http::parse_status::need_more);
         if (!status) {
             const auto& reason = status.error().message;
-            const std::string text = "HTTP/1.1 400 Bad Request\r\nContent-Length: " +
-                                     std::to_string(reason.size()) +
-                                     "\r\nConnection: close\r\n\r\n" + reason;
+            const std::string text =
+                "HTTP/1.1 400 Bad Request\r\nContent-Length: " + std::to_string(reason.size()) +
+                "\r\nConnection: close\r\n\r\n" + reason;
             co_await asio::async_write(s->stream, asio::buffer(text), as_tuple);
             co_return;
         }
@@ -304,12 +318,14 @@ reply_script drip(std::string body, std::chrono::milliseconds interval) {
     return script;
 }
 
-http_stand_in::http_stand_in(const asio::any_io_executor& executor, stand_in_options options)
+http_stand_in::http_stand_in(const asio::any_io_executor& executor, const stand_in_options& options)
     : state_(std::make_shared<state>(executor, options)) {
     asio::co_spawn(executor, accept_loop(state_), asio::detached);
 }
 
-http_stand_in::~http_stand_in() { stop(); }
+http_stand_in::~http_stand_in() {
+    stop();
+}
 
 void http_stand_in::route(const std::string& path, std::vector<reply_script> scripts) {
     state_->routes[path] = std::move(scripts);
@@ -319,7 +335,9 @@ void http_stand_in::route(const std::string& path, reply_script script) {
     route(path, std::vector<reply_script>{std::move(script)});
 }
 
-std::uint16_t http_stand_in::port() const { return state_->local.port(); }
+std::uint16_t http_stand_in::port() const {
+    return state_->local.port();
+}
 
 std::string http_stand_in::base_url() const {
     const auto address = state_->local.address();
@@ -328,14 +346,18 @@ std::string http_stand_in::base_url() const {
            std::to_string(state_->local.port());
 }
 
-std::size_t http_stand_in::connections() const { return state_->connections; }
+std::size_t http_stand_in::connections() const {
+    return state_->connections;
+}
 
 std::size_t http_stand_in::request_count(const std::string& path) const {
     const auto found = state_->counts.find(path);
     return found == state_->counts.end() ? 0 : found->second;
 }
 
-const std::vector<served_request>& http_stand_in::requests() const { return state_->served; }
+const std::vector<served_request>& http_stand_in::requests() const {
+    return state_->served;
+}
 
 void http_stand_in::stop() {
     if (state_->stopped) {

@@ -104,7 +104,8 @@ struct stand_in_options {
 class http_stand_in {
 public:
     /// Starts listening at once; throws std::system_error when it cannot.
-    explicit http_stand_in(const asio::any_io_executor& executor, stand_in_options options = {});
+    explicit http_stand_in(const asio::any_io_executor& executor,
+                           const stand_in_options& options = {});
     ~http_stand_in();
     http_stand_in(const http_stand_in&) = delete;
     http_stand_in& operator=(const http_stand_in&) = delete;

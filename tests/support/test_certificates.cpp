@@ -74,7 +74,8 @@ cert_ptr make_certificate(const certificate_request& request, EVP_PKEY* key, X50
     serial_bytes[0] &= 0x7fU;  // a positive serial number
     BIGNUM* serial = BN_bin2bn(serial_bytes, sizeof serial_bytes, nullptr);
     check(serial != nullptr, "BN_bin2bn");
-    const bool serial_set = BN_to_ASN1_INTEGER(serial, X509_get_serialNumber(cert.get())) != nullptr;
+    const bool serial_set =
+        BN_to_ASN1_INTEGER(serial, X509_get_serialNumber(cert.get())) != nullptr;
     BN_free(serial);
     check(serial_set, "BN_to_ASN1_INTEGER");
 
@@ -125,8 +126,8 @@ std::string certificate_pem(X509* cert) {
 
 std::string key_pem(EVP_PKEY* key) {
     bio_ptr bio(BIO_new(BIO_s_mem()));
-    check(bio != nullptr && PEM_write_bio_PrivateKey(bio.get(), key, nullptr, nullptr, 0,
-                                                     nullptr, nullptr) == 1,
+    check(bio != nullptr &&
+              PEM_write_bio_PrivateKey(bio.get(), key, nullptr, nullptr, 0, nullptr, nullptr) == 1,
           "PEM_write_bio_PrivateKey");
     return bio_text(bio.get());
 }
@@ -159,7 +160,8 @@ void write_file(const std::filesystem::path& path, const std::string& text) {
 }
 
 std::filesystem::path make_temporary_folder() {
-    std::string pattern = (std::filesystem::temp_directory_path() / "mongo-aws-pki-XXXXXX").string();
+    std::string pattern =
+        (std::filesystem::temp_directory_path() / "mongo-aws-pki-XXXXXX").string();
     std::vector<char> buffer(pattern.begin(), pattern.end());
     buffer.push_back('\0');
     if (mkdtemp(buffer.data()) == nullptr) {

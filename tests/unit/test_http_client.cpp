@@ -56,7 +56,9 @@ struct outcome {
     }
 };
 
-http::request get() { return http::request{"GET", "/", 1, {}, {}}; }
+http::request get() {
+    return http::request{"GET", "/", 1, {}, {}};
+}
 
 // An environment in which AWS_CA_BUNDLE names the test CA.
 mongo_aws::detail::environment_lookup trusting_test_ca() {
@@ -211,10 +213,10 @@ BOOST_AUTO_TEST_CASE(request_arrives_as_sent_with_host_and_connection_close) {
     asio::io_context io;
     http_stand_in server(io.get_executor());
     server.route("/latest/api/token", test::answer(200, "token"));
-    http::request request{"PUT", "/ignored", 1, {{"X-aws-ec2-metadata-token-ttl-seconds", "30"}},
-                          "payload"};
-    const auto out = fetch(io, server, server.base_url() + "/latest/api/token?x=1", request,
-                           options_with(5s));
+    http::request request{
+        "PUT", "/ignored", 1, {{"X-aws-ec2-metadata-token-ttl-seconds", "30"}}, "payload"};
+    const auto out =
+        fetch(io, server, server.base_url() + "/latest/api/token?x=1", request, options_with(5s));
     BOOST_TEST(out.response().body == "token");
     BOOST_REQUIRE_EQUAL(server.requests().size(), 1U);
     const auto& received = server.requests().front().request;
@@ -232,8 +234,8 @@ BOOST_AUTO_TEST_CASE(a_host_header_given_by_the_caller_is_kept) {
     asio::io_context io;
     http_stand_in server(io.get_executor());
     server.route("/", test::answer(200, ""));
-    http::request request{"POST", "/", 1, {{"Host", "sts.amazonaws.com"},
-                                           {"Connection", "keep-alive"}}, "Action=x"};
+    http::request request{
+        "POST", "/", 1, {{"Host", "sts.amazonaws.com"}, {"Connection", "keep-alive"}}, "Action=x"};
     const auto out = fetch(io, server, server.base_url() + "/", request, options_with(5s));
     BOOST_TEST(out.response().status == 200);
     const auto& received = server.requests().at(0).request;
@@ -317,9 +319,9 @@ BOOST_AUTO_TEST_CASE(a_connection_that_is_never_accepted_times_out_while_connect
     asio::io_context io;
     http_stand_in server(io.get_executor());
     const full_listener silent(io);
-    const auto out = fetch(io, server,
-                           "http://127.0.0.1:" + std::to_string(silent.endpoint().port()) + "/",
-                           get(), options_with(300ms));
+    const auto out =
+        fetch(io, server, "http://127.0.0.1:" + std::to_string(silent.endpoint().port()) + "/",
+              get(), options_with(300ms));
     BOOST_TEST(out.code() == std::error_code(errc::timeout));
     BOOST_TEST(out.says("while connecting"));
     BOOST_TEST(out.elapsed >= 300ms);
@@ -456,9 +458,9 @@ BOOST_AUTO_TEST_CASE(a_10_mb_body_is_refused_at_the_64_kib_cap_and_reading_stops
 BOOST_AUTO_TEST_CASE(the_body_cap_can_be_raised) {
     asio::io_context io;
     http_stand_in server(io.get_executor());
-    server.route("/", test::large_body(200 * 1024));
+    server.route("/", test::large_body(std::size_t{200} * 1024));
     auto options = options_with(5s);
-    options.limits.max_body_bytes = 256 * 1024;
+    options.limits.max_body_bytes = std::size_t{256} * 1024;
     const auto out = fetch(io, server, server.base_url() + "/", get(), options);
     BOOST_TEST(out.response().body.size() == 200U * 1024U);
 }
@@ -540,7 +542,8 @@ BOOST_AUTO_TEST_CASE(requests_are_counted_per_route_and_scripts_play_in_order) {
         },
         asio::detached);
     io.run();
-    BOOST_TEST(statuses == (std::vector<int>{401, 200, 200, 200}), boost::test_tools::per_element());
+    BOOST_TEST(statuses == (std::vector<int>{401, 200, 200, 200}),
+               boost::test_tools::per_element());
     BOOST_TEST(server.request_count("/token") == 3U);
     BOOST_TEST(server.request_count("/other") == 1U);
     BOOST_TEST(server.request_count("/never") == 0U);
@@ -552,9 +555,9 @@ BOOST_AUTO_TEST_CASE(the_address_check_sees_the_addresses_and_can_stop_the_reque
     server.route("/", test::answer(200, "must not be fetched"));
     auto options = options_with(5s);
     std::vector<asio::ip::tcp::endpoint> seen;
-    options.check_addresses = [&](const mongo_aws::url&,
-                                  const std::vector<asio::ip::tcp::endpoint>& addresses)
-        -> result<void> {
+    options.check_addresses =
+        [&](const mongo_aws::url&,
+            const std::vector<asio::ip::tcp::endpoint>& addresses) -> result<void> {
         seen = addresses;
         return mongo_aws::make_error(errc::connect_failed, "address not allowed by the check");
     };
