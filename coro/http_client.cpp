@@ -251,8 +251,9 @@ asio::awaitable<result<http::response>> http_fetch(url target, http::request req
 
     std::optional<tls_trust> trust = std::move(options.tls);
     if (target.scheme == url_scheme::https && !trust) {
-        auto made = make_tls_trust(options.environment ? options.environment
-                                                       : environment_lookup(process_environment));
+        auto made =
+            make_tls_trust(options.environment ? options.environment
+                                               : environment_lookup(process_environment_lookup));
         if (!made) {
             co_return prefixed(name, std::move(made).error());
         }
@@ -277,6 +278,28 @@ asio::awaitable<result<http::response>> http_fetch(url target, http::request req
         }
     }
     co_return outcome;
+}
+
+asio::awaitable<result<http::response>> http_fetch(const endpoint_request& request,
+                                                   http_fetch_options options) {
+    url target;
+    target.scheme = request.scheme;
+    target.host = request.host;
+    const auto literal = parse_ip_literal(request.host);
+    target.host_kind = !literal           ? url_host_kind::name
+                       : literal->is_v6() ? url_host_kind::ipv6
+                                          : url_host_kind::ipv4;
+    target.port = request.port;
+    target.target = request.target;
+
+    http::request message{
+        request.method, request.target, 1, {}, std::string(request.body.reveal())};
+    message.headers.reserve(request.headers.size());
+    for (const auto& field : request.headers) {
+        message.headers.push_back({field.name, std::string(field.value.reveal())});
+    }
+    // Not a coroutine: `request` is read now, so the caller may let it go before co_await.
+    return http_fetch(std::move(target), std::move(message), std::move(options));
 }
 
 }  // namespace mongo_aws::detail

@@ -2,9 +2,10 @@
 // one request per connection, the whole exchange under one deadline.
 #pragma once
 
-#include "environment.hpp"
 #include "tls_trust.hpp"
 
+#include <mongo_aws/endpoint_request.hpp>
+#include <mongo_aws/environment.hpp>
 #include <mongo_aws/http.hpp>
 #include <mongo_aws/result.hpp>
 #include <mongo_aws/url.hpp>
@@ -36,7 +37,7 @@ struct http_fetch_options {
     /// make_tls_trust(environment) (better build one with make_tls_trust and share it).
     std::optional<tls_trust> tls;
     /// Where make_tls_trust reads AWS_CA_BUNDLE and SSL_CERT_FILE when `tls` is absent.
-    environment_lookup environment = process_environment;
+    environment_lookup environment = process_environment_lookup;
     /// When set, called with the resolved addresses before connecting.
     address_check check_addresses;
 };
@@ -60,6 +61,11 @@ struct http_fetch_options {
 /// the cap: the client stops reading there), errc::tls_ca_file_unusable, and any error of
 /// `options.check_addresses`.
 asio::awaitable<result<http::response>> http_fetch(url target, http::request request,
+                                                   http_fetch_options options);
+
+/// Sends a credential endpoint's request (see metadata_requests.hpp) as above: its scheme, host
+/// and port say where, its target, headers and body what. `request` is read before this returns.
+asio::awaitable<result<http::response>> http_fetch(const endpoint_request& request,
                                                    http_fetch_options options);
 
 }  // namespace mongo_aws::detail

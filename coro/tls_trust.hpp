@@ -2,8 +2,7 @@
 // messages: "certificate not trusted" is only actionable when the user knows which CAs counted).
 #pragma once
 
-#include "environment.hpp"
-
+#include <mongo_aws/environment.hpp>
 #include <mongo_aws/result.hpp>
 
 #include <asio/ssl/context.hpp>
@@ -28,7 +27,8 @@ struct tls_trust {
 /// - otherwise the system trust store (OpenSSL's default paths).
 /// Errors: errc::tls_ca_file_unusable naming the file, the variable that named it and OpenSSL's
 /// reason (a missing file, a file with no certificate).
-result<tls_trust> make_tls_trust(const environment_lookup& environment = process_environment);
+result<tls_trust> make_tls_trust(
+    const environment_lookup& environment = process_environment_lookup);
 
 /// A client context trusting only the CAs of the PEM file `ca_file`; `source` says who chose it
 /// (for messages). Errors: errc::tls_ca_file_unusable.

@@ -42,8 +42,28 @@ private:
                 return "conversation step out of order";
             case errc::credentials_incomplete:
                 return "credentials are incomplete";
+            case errc::random_bytes_failed:
+                return "random number generator failed";
+            case errc::sasl_payload_too_large:
+                return "SASL payload too large";
             case errc::sigv4_invalid_request:
                 return "request cannot be signed";
+            case errc::sigv4_invalid_header_name:
+                return "header name cannot be signed";
+            case errc::sigv4_invalid_header_value:
+                return "header value cannot be signed";
+            case errc::sigv4_reserved_header:
+                return "request already has a signing header";
+            case errc::sigv4_missing_host:
+                return "request to sign has no Host header";
+            case errc::sigv4_reserved_query_parameter:
+                return "query already has a signing parameter";
+            case errc::sigv4_invalid_scope:
+                return "invalid SigV4 region or service";
+            case errc::sigv4_invalid_expires:
+                return "invalid X-Amz-Expires";
+            case errc::sigv4_invalid_credentials:
+                return "credentials cannot be used to sign";
             case errc::message_too_short:
                 return "wire message is too short";
             case errc::message_length_negative:
@@ -106,6 +126,10 @@ private:
                 return "invalid authMechanism";
             case errc::uri_invalid_auth_mechanism_property:
                 return "invalid authMechanismProperties";
+            case errc::uri_invalid_character:
+                return "connection string has a space or control character";
+            case errc::uri_invalid_database:
+                return "connection string has an invalid database name";
             case errc::json_malformed:
                 return "reply is not valid JSON";
             case errc::json_missing_field:
@@ -118,8 +142,12 @@ private:
                 return "STS returned an error";
             case errc::timestamp_invalid:
                 return "invalid ISO-8601 timestamp";
+            case errc::json_too_large:
+                return "reply is too large to parse";
             case errc::http_malformed_status_line:
                 return "malformed HTTP status line";
+            case errc::http_malformed_request_line:
+                return "malformed HTTP request line";
             case errc::http_malformed_header:
                 return "malformed HTTP header";
             case errc::http_headers_too_large:
@@ -148,6 +176,34 @@ private:
                 return "TLS handshake failed";
             case errc::network_error:
                 return "network error";
+            case errc::env_invalid_number:
+                return "environment variable is not a valid number";
+            case errc::env_invalid_value:
+                return "environment variable has an invalid value";
+            case errc::environment_credentials_incomplete:
+                return "AWS credentials in the environment are incomplete";
+            case errc::no_credentials_found:
+                return "no AWS credentials found";
+            case errc::source_not_configured:
+                return "credential source is not configured";
+            case errc::endpoint_url_invalid:
+                return "invalid endpoint URL";
+            case errc::region_invalid:
+                return "invalid AWS region";
+            case errc::container_relative_uri_invalid:
+                return "invalid container credentials relative URI";
+            case errc::container_address_not_allowed:
+                return "container credentials address not allowed";
+            case errc::container_authorization_token_invalid:
+                return "invalid container authorization token";
+            case errc::imds_token_invalid:
+                return "invalid instance metadata token";
+            case errc::imds_role_name_invalid:
+                return "invalid instance metadata role name";
+            case errc::web_identity_token_invalid:
+                return "invalid web identity token";
+            case errc::random_unavailable:
+                return "random generator failed";
             case errc::url_invalid_scheme:
                 return "URL scheme is not http or https";
             case errc::url_missing_host:

@@ -248,7 +248,7 @@ result<std::string> parse_target(std::string_view text) {
 
 }  // namespace
 
-std::uint16_t default_port(url_scheme scheme) noexcept {
+std::uint16_t url::default_port(url_scheme scheme) noexcept {
     return scheme == url_scheme::https ? 443 : 80;
 }
 
@@ -353,7 +353,7 @@ result<url> parse_url(std::string_view text) {
     }
     out.host = lowered(host);
 
-    out.port = default_port(out.scheme);
+    out.port = url::default_port(out.scheme);
     if (has_port) {
         auto number = parse_port(port);
         if (!number) {

@@ -25,9 +25,19 @@ enum class errc {
     sts_host_invalid_character,    ///< `h` has a byte that cannot appear in a host name
     conversation_out_of_order,     ///< a conversation step was called before the one it follows
     credentials_incomplete,        ///< access key id or secret access key is empty
+    random_bytes_failed,           ///< the CSPRNG could not produce the client nonce
+    sasl_payload_too_large,        ///< a SASL payload or command would exceed 16 MiB
 
     // --- SigV4 ---
-    sigv4_invalid_request,  ///< the request to sign is malformed (method, path or header)
+    sigv4_invalid_request,           ///< the method or path to sign is malformed
+    sigv4_invalid_header_name,       ///< a header name is empty or has a byte outside the token set
+    sigv4_invalid_header_value,      ///< a header value has CR, LF or NUL
+    sigv4_reserved_header,           ///< the request already has a header the signer adds
+    sigv4_missing_host,              ///< the request to sign has no Host header
+    sigv4_reserved_query_parameter,  ///< the query already has an X-Amz- signing parameter
+    sigv4_invalid_scope,             ///< region or service empty or not `[A-Za-z0-9._-]`
+    sigv4_invalid_expires,           ///< X-Amz-Expires outside 1..604800 seconds
+    sigv4_invalid_credentials,       ///< access key id or session token unusable in a request
 
     // --- Wire protocol (OP_MSG, OP_REPLY) and command replies ---
     message_too_short,             ///< fewer bytes than a message header (16) or its fixed fields
@@ -57,12 +67,14 @@ enum class errc {
     uri_invalid_percent_encoding,           ///< `%` not followed by two hex digits
     uri_invalid_userinfo,                   ///< an unescaped reserved character in user or password
     uri_invalid_option,                     ///< an option without `=` or with an invalid value
-    uri_username_without_password,          ///< MONGODB-AWS: a user name but no password
+    uri_username_without_password,          ///< a user name but no password (AWS, SCRAM, PLAIN)
     uri_password_without_username,          ///< a password but no user name
     uri_session_token_without_credentials,  ///< AWS_SESSION_TOKEN without user and password
     uri_invalid_auth_source,              ///< authSource empty, or not `$external` for MONGODB-AWS
     uri_invalid_auth_mechanism,           ///< an unknown mechanism or a rule of one broken
     uri_invalid_auth_mechanism_property,  ///< a malformed or unsupported property
+    uri_invalid_character,                ///< a space or control character (a stray newline?)
+    uri_invalid_database,                 ///< a database name with a forbidden character
 
     // --- Credential replies (IMDS, ECS, STS) and timestamps ---
     json_malformed,        ///< not valid JSON
@@ -71,9 +83,11 @@ enum class errc {
     ec2_code_not_success,  ///< IMDS answered with a `Code` other than `Success`
     sts_error_response,    ///< STS answered with an error document (see server code/message)
     timestamp_invalid,     ///< not an ISO-8601 date-time this library understands
+    json_too_large,        ///< a reply body exceeds the size the JSON parsers accept (1 MiB)
 
     // --- HTTP/1.1 responses ---
     http_malformed_status_line,   ///< the status line is not `HTTP/1.x NNN reason`
+    http_malformed_request_line,  ///< the request line is not `METHOD target HTTP/1.x`
     http_malformed_header,        ///< a header line without a name, colon or with bad bytes
     http_headers_too_large,       ///< the status line and headers exceed their cap
     http_invalid_content_length,  ///< Content-Length is not a number, or two disagree
@@ -90,6 +104,22 @@ enum class errc {
     connect_failed,  ///< no TCP connection could be made
     tls_failed,      ///< the TLS handshake failed (untrusted certificate, wrong host, ...)
     network_error,   ///< reading or writing failed, or the peer closed the connection
+
+    // --- Credential sources: the environment, source selection, metadata requests ---
+    env_invalid_number,  ///< a numeric variable (AWS_METADATA_SERVICE_TIMEOUT...) is not usable
+    env_invalid_value,   ///< a variable has a value outside its set (true/false, legacy/regional)
+    environment_credentials_incomplete,  ///< AWS_ACCESS_KEY_ID or AWS_SECRET_ACCESS_KEY missing
+    no_credentials_found,                ///< no credential source is configured
+    source_not_configured,  ///< a request was built for a source the environment does not set
+    endpoint_url_invalid,   ///< a URL variable (endpoint override, full URI) is malformed
+    region_invalid,         ///< AWS_REGION / AWS_DEFAULT_REGION is not a region name
+    container_relative_uri_invalid,         ///< the relative URI has bytes a path cannot hold
+    container_address_not_allowed,          ///< a plain-HTTP full URI reaches a foreign address
+    container_authorization_token_invalid,  ///< the container token is empty or has control bytes
+    imds_token_invalid,          ///< the IMDSv2 token reply is empty or has control bytes
+    imds_role_name_invalid,      ///< the IMDS role name is empty, `/`, `..` or control bytes
+    web_identity_token_invalid,  ///< the web-identity token file is empty or not text
+    random_unavailable,          ///< the random generator (RAND_bytes) failed
 
     // --- URLs of credential endpoints; TLS trust of the HTTP client ---
     url_invalid_scheme,        ///< not `http://` or `https://`

@@ -10,10 +10,10 @@
 
 namespace mongo_aws {
 
-/// The two schemes a credential endpoint can use.
+/// How to reach an endpoint.
 enum class url_scheme {
-    http,   ///< plain HTTP, default port 80
-    https,  ///< HTTP over TLS, default port 443
+    http,   ///< plain TCP; default port 80
+    https,  ///< TLS, verifying the certificate against the host; default port 443
 };
 
 /// What kind of host a URL names.
@@ -46,6 +46,9 @@ struct url {
     /// omitted).
     [[nodiscard]] std::string to_string() const;
 
+    /// The scheme's default port: 80 for http, 443 for https.
+    static std::uint16_t default_port(url_scheme scheme) noexcept;
+
     friend bool operator==(const url&, const url&) = default;
 };
 
@@ -57,8 +60,5 @@ struct url {
 /// url_userinfo_not_allowed, url_fragment_not_allowed, url_invalid_target. Messages quote at
 /// most 64 bytes of the input, and never the user info.
 result<url> parse_url(std::string_view text);
-
-/// The scheme's default port: 80 for http, 443 for https.
-std::uint16_t default_port(url_scheme scheme) noexcept;
 
 }  // namespace mongo_aws

@@ -6,7 +6,9 @@
 #include "support/http_stand_in.hpp"
 #include "support/test_certificates.hpp"
 
+#include <mongo_aws/endpoint_request.hpp>
 #include <mongo_aws/http.hpp>
+#include <mongo_aws/metadata_requests.hpp>
 #include <mongo_aws/url.hpp>
 
 #include <asio/bind_cancellation_slot.hpp>
@@ -61,8 +63,8 @@ http::request get() {
 }
 
 // An environment in which AWS_CA_BUNDLE names the test CA.
-mongo_aws::detail::environment_lookup trusting_test_ca() {
-    return [](const std::string& name) -> std::optional<std::string> {
+mongo_aws::environment_lookup trusting_test_ca() {
+    return [](std::string_view name) -> std::optional<std::string> {
         if (name == "AWS_CA_BUNDLE") {
             return shared_test_pki().trusted_ca_file().string();
         }
@@ -184,7 +186,7 @@ BOOST_AUTO_TEST_CASE(ssl_cert_file_is_trusted_when_aws_ca_bundle_is_unset) {
     http_stand_in server(io.get_executor(), tls_with(shared_test_pki().localhost()));
     server.route("/", test::answer(200, "ok"));
     auto options = options_with(5s);
-    options.environment = [](const std::string& name) -> std::optional<std::string> {
+    options.environment = [](std::string_view name) -> std::optional<std::string> {
         if (name == "SSL_CERT_FILE") {
             return shared_test_pki().trusted_ca_file().string();
         }
@@ -199,7 +201,7 @@ BOOST_AUTO_TEST_CASE(a_ca_file_that_cannot_be_loaded_is_named_in_the_error) {
     http_stand_in server(io.get_executor(), tls_with(shared_test_pki().localhost()));
     auto options = options_with(5s);
     const std::string missing = (shared_test_pki().folder() / "no-such-ca.pem").string();
-    options.environment = [missing](const std::string& name) -> std::optional<std::string> {
+    options.environment = [missing](std::string_view name) -> std::optional<std::string> {
         return name == "AWS_CA_BUNDLE" ? std::optional<std::string>(missing) : std::nullopt;
     };
     const auto out = fetch(io, server, server.base_url() + "/", get(), options);
@@ -228,6 +230,35 @@ BOOST_AUTO_TEST_CASE(request_arrives_as_sent_with_host_and_connection_close) {
     BOOST_TEST(received.find_header("Connection").value_or("") == "close");
     BOOST_TEST(received.find_header("Content-Length").value_or("") == "7");
     BOOST_TEST(received.body == "payload");
+}
+
+BOOST_AUTO_TEST_CASE(an_endpoint_request_of_the_credential_sources_is_sent_as_built) {
+    asio::io_context io;
+    http_stand_in server(io.get_executor());
+    server.route("/latest/api/token", test::answer(200, "AQAEAEXAMPLETOKEN"));
+    const mongo_aws::endpoint_location imds{mongo_aws::url_scheme::http, "127.0.0.1", server.port(),
+                                            "/"};
+    const auto request = mongo_aws::imds_token_request(imds);
+    std::optional<result<http::response>> out;
+    asio::co_spawn(
+        io,
+        [&]() -> asio::awaitable<void> {
+            out = co_await http_fetch(request, options_with(5s));
+            server.stop();
+        },
+        asio::detached);
+    io.run();
+    BOOST_REQUIRE(out.has_value() && out->has_value());
+    BOOST_TEST((*out)->body == "AQAEAEXAMPLETOKEN");
+    BOOST_REQUIRE_EQUAL(server.requests().size(), 1U);
+    const auto& received = server.requests().front().request;
+    BOOST_TEST(received.method == request.method);
+    BOOST_TEST(received.target == request.target);
+    for (const auto& field : request.headers) {
+        BOOST_TEST_INFO(field.name);
+        BOOST_TEST(received.find_header(field.name).value_or("") == field.value.reveal());
+    }
+    BOOST_TEST(received.find_header("Host").value_or("") == request.host_header());
 }
 
 BOOST_AUTO_TEST_CASE(a_host_header_given_by_the_caller_is_kept) {
