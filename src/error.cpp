@@ -202,8 +202,6 @@ private:
                 return "invalid instance metadata role name";
             case errc::web_identity_token_invalid:
                 return "invalid web identity token";
-            case errc::random_unavailable:
-                return "random generator failed";
             case errc::url_invalid_scheme:
                 return "URL scheme is not http or https";
             case errc::url_missing_host:

@@ -89,7 +89,7 @@ result<secret_string> parse_web_identity_token(std::string_view file_contents) {
 result<std::string> random_role_session_name() {
     std::array<unsigned char, 16> bytes{};
     if (RAND_bytes(bytes.data(), static_cast<int>(bytes.size())) != 1) {
-        return make_error(errc::random_unavailable,
+        return make_error(errc::random_bytes_failed,
                           "RAND_bytes failed to produce a random RoleSessionName; set "
                           "AWS_ROLE_SESSION_NAME or check OpenSSL's random source");
     }

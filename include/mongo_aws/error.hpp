@@ -11,6 +11,7 @@ namespace mongo_aws {
 /// Every failure this library reports. Each rejection has its own code, so that programs can
 /// branch on it; the accompanying message (see `error`) says what was wrong and what to check.
 enum class errc {
+    // (tests/unit/test_error.cpp checks every code up to the last one: keep its bound current)
     // --- The SASL conversation (server-first payload and the order of steps) ---
     server_payload_malformed = 1,  ///< the server-first payload is not a valid BSON document
     server_payload_missing_field,  ///< `s` or `h` is absent from the server-first payload
@@ -119,7 +120,6 @@ enum class errc {
     imds_token_invalid,          ///< the IMDSv2 token reply is empty or has control bytes
     imds_role_name_invalid,      ///< the IMDS role name is empty, `/`, `..` or control bytes
     web_identity_token_invalid,  ///< the web-identity token file is empty or not text
-    random_unavailable,          ///< the random generator (RAND_bytes) failed
 
     // --- URLs of credential endpoints; TLS trust of the HTTP client ---
     url_invalid_scheme,        ///< not `http://` or `https://`

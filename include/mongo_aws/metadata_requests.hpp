@@ -132,7 +132,7 @@ struct sts_endpoint {
 [[nodiscard]] result<secret_string> parse_web_identity_token(std::string_view file_contents);
 
 /// `mongo-aws-` and 32 lowercase hex digits from RAND_bytes (a valid RoleSessionName: at most
-/// 64 characters of `[\w+=,.@-]`). errc::random_unavailable if RAND_bytes fails.
+/// 64 characters of `[\w+=,.@-]`). errc::random_bytes_failed if RAND_bytes fails.
 [[nodiscard]] result<std::string> random_role_session_name();
 
 /// `POST /` to web_identity_sts_endpoint() with `Accept: application/json`,

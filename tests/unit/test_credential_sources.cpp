@@ -337,12 +337,3 @@ BOOST_AUTO_TEST_CASE(no_secret_appears_in_a_report_or_an_error) {
         }
     }
 }
-
-BOOST_AUTO_TEST_CASE(every_credential_source_error_code_has_a_description) {
-    const std::error_code first = errc::env_invalid_number;
-    const std::error_code last = errc::random_unavailable;
-    for (int value = first.value(); value <= last.value(); ++value) {
-        BOOST_TEST_INFO("code " << value);
-        BOOST_TEST(mongo_aws::category().message(value) != "unknown mongo_aws error");
-    }
-}
