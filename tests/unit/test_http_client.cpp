@@ -38,7 +38,8 @@ namespace {
 
 struct outcome {
     std::optional<result<http::response>> value;
-    steady_clock::duration elapsed{};
+    steady_clock::duration elapsed{};        ///< from the call to its return
+    steady_clock::duration past_deadline{};  ///< from the deadline to the return
 
     [[nodiscard]] const http::response& response() const {
         BOOST_REQUIRE(value.has_value());
@@ -90,11 +91,13 @@ outcome fetch(asio::io_context& io, http_stand_in& server, const std::string& ur
     const auto target = mongo_aws::parse_url(url_text);
     BOOST_REQUIRE(target.has_value());
     const auto started = steady_clock::now();
+    const auto deadline = options.deadline;
     asio::co_spawn(
         io,
         [&]() -> asio::awaitable<void> {
             out.value = co_await http_fetch(*target, std::move(request), std::move(options));
             out.elapsed = steady_clock::now() - started;
+            out.past_deadline = steady_clock::now() - deadline;
             canceller.cancel();
             server.stop();
         },
@@ -355,8 +358,8 @@ BOOST_AUTO_TEST_CASE(a_connection_that_is_never_accepted_times_out_while_connect
               get(), options_with(300ms));
     BOOST_TEST(out.code() == std::error_code(errc::timeout));
     BOOST_TEST(out.says("while connecting"));
-    BOOST_TEST(out.elapsed >= 300ms);
-    BOOST_TEST(out.elapsed < 300ms + 700ms);
+    BOOST_TEST(out.past_deadline >= 0ms);  // not a moment before the deadline
+    BOOST_TEST(out.past_deadline < 700ms);
 }
 
 BOOST_AUTO_TEST_CASE(a_silent_address_leaves_the_next_one_its_share_of_the_time) {
@@ -392,8 +395,8 @@ BOOST_AUTO_TEST_CASE(a_server_that_never_answers_times_out_at_the_deadline) {
     BOOST_TEST(out.code() == std::error_code(errc::timeout));
     BOOST_TEST(out.says("127.0.0.1:" + std::to_string(server.port())));
     BOOST_TEST(out.says("waiting for the response"));
-    BOOST_TEST(out.elapsed >= 300ms);
-    BOOST_TEST(out.elapsed < 300ms + 700ms);
+    BOOST_TEST(out.past_deadline >= 0ms);  // not a moment before the deadline
+    BOOST_TEST(out.past_deadline < 700ms);
     BOOST_TEST(server.request_count("/") == 1U);
 }
 
@@ -403,8 +406,8 @@ BOOST_AUTO_TEST_CASE(an_answer_later_than_the_deadline_times_out) {
     server.route("/", test::answer_after(2s, 200, "too late"));
     const auto out = fetch(io, server, "/", 300ms);
     BOOST_TEST(out.code() == std::error_code(errc::timeout));
-    BOOST_TEST(out.elapsed >= 300ms);
-    BOOST_TEST(out.elapsed < 300ms + 700ms);
+    BOOST_TEST(out.past_deadline >= 0ms);  // not a moment before the deadline
+    BOOST_TEST(out.past_deadline < 700ms);
 }
 
 BOOST_AUTO_TEST_CASE(an_answer_just_before_the_deadline_arrives) {
@@ -423,8 +426,8 @@ BOOST_AUTO_TEST_CASE(a_body_dripping_one_byte_per_100ms_still_ends_at_the_deadli
     const auto out = fetch(io, server, "/", 450ms);
     BOOST_TEST(out.code() == std::error_code(errc::timeout));
     BOOST_TEST(out.says("reading the response"));
-    BOOST_TEST(out.elapsed >= 450ms);
-    BOOST_TEST(out.elapsed < 450ms + 700ms);
+    BOOST_TEST(out.past_deadline >= 0ms);  // not a moment before the deadline
+    BOOST_TEST(out.past_deadline < 700ms);
 }
 
 BOOST_AUTO_TEST_CASE(a_dripping_body_over_tls_also_ends_at_the_deadline) {
@@ -433,7 +436,7 @@ BOOST_AUTO_TEST_CASE(a_dripping_body_over_tls_also_ends_at_the_deadline) {
     server.route("/", test::drip(std::string(100, 'a'), 100ms));
     const auto out = fetch(io, server, "/", 450ms);
     BOOST_TEST(out.code() == std::error_code(errc::timeout));
-    BOOST_TEST(out.elapsed < 450ms + 700ms);
+    BOOST_TEST(out.past_deadline < 700ms);
 }
 
 BOOST_AUTO_TEST_CASE(a_connection_closed_mid_body_is_an_incomplete_response) {
