@@ -1,6 +1,7 @@
 // parse_connection_string: splits `mongodb://userinfo@hosts/database?options` into its parts
 // (connection-string spec, "Reference Implementation") and hands each to its parser.
 #include "connection_string_detail.hpp"
+#include "quote_untrusted.hpp"
 
 #include <mongo_aws/connection_string.hpp>
 
@@ -10,8 +11,6 @@
 namespace mongo_aws {
 
 namespace {
-
-using uri_detail::quoted;
 
 constexpr std::string_view mongodb_scheme = "mongodb://";
 constexpr std::string_view srv_scheme = "mongodb+srv://";
@@ -34,8 +33,9 @@ result<void> check_characters(std::string_view uri) {
             std::all_of(uri.begin() + static_cast<std::ptrdiff_t>(i), uri.end(),
                         [](char c) { return c == ' ' || c == '\n' || c == '\r' || c == '\t'; });
         std::string message = "the connection string has ";
-        message += byte == ' ' ? std::string("a space")
-                               : "the control character " + quoted(uri.substr(i, 1), 1);
+        message += byte == ' '
+                       ? std::string("a space")
+                       : "the control character " + detail::quote_untrusted(uri.substr(i, 1), 1);
         message += " at byte " + std::to_string(i);
         message += at_an_end ? ": remove the whitespace around it (a trailing newline often comes "
                                "from the file or the `echo` it was read from)"
@@ -68,9 +68,10 @@ result<void> check_scheme(std::string_view uri) {
                               });
     std::string problem = "the connection string does not start with mongodb://";
     if (plain_scheme) {
-        problem = uri_detail::iequals(scheme, "mongodb")
-                      ? "the scheme " + quoted(scheme) + " must be written in lower case"
-                      : "the scheme " + quoted(scheme) + " is not mongodb";
+        problem =
+            uri_detail::iequals(scheme, "mongodb")
+                ? "the scheme " + detail::quote_untrusted(scheme) + " must be written in lower case"
+                : "the scheme " + detail::quote_untrusted(scheme) + " is not mongodb";
     }
     return make_error(
         errc::uri_invalid_scheme,
@@ -142,8 +143,8 @@ result<std::string> read_database(std::string_view path) {
     const auto bad = database->find_first_of(forbidden);
     if (bad != std::string::npos) {
         return make_error(errc::uri_invalid_database,
-                          "the database name " + quoted(*database) + " has " +
-                              quoted(std::string_view(*database).substr(bad, 1)) +
+                          "the database name " + detail::quote_untrusted(*database) + " has " +
+                              detail::quote_untrusted(std::string_view(*database).substr(bad, 1)) +
                               ", which a database name cannot contain");
     }
     return database;

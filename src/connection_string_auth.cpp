@@ -1,6 +1,7 @@
 // The credential of a connection string: the auth specification's rules for each mechanism
 // (source/auth/auth.md, "MongoCredential Properties"), checked as its connection-string tests do.
 #include "connection_string_detail.hpp"
+#include "quote_untrusted.hpp"
 
 #include <algorithm>
 #include <array>
@@ -56,16 +57,16 @@ result<std::optional<auth_mechanism>> parse_mechanism(const std::optional<std::s
         }
         if (iequals(entry.name, *name)) {
             return make_error(errc::uri_invalid_auth_mechanism,
-                              "authMechanism=" + quoted(*name) +
+                              "authMechanism=" + detail::quote_untrusted(*name) +
                                   ": mechanism names are upper case; write authMechanism=" +
                                   std::string(entry.name));
         }
         supported += supported.empty() ? "" : ", ";
         supported += entry.name;
     }
-    return make_error(
-        errc::uri_invalid_auth_mechanism,
-        "authMechanism=" + quoted(*name) + " is not a mechanism: use one of " + supported);
+    return make_error(errc::uri_invalid_auth_mechanism,
+                      "authMechanism=" + detail::quote_untrusted(*name) +
+                          " is not a mechanism: use one of " + supported);
 }
 
 const std::string* find_property(const uri_credential& credential, std::string_view name) {
@@ -80,7 +81,7 @@ const std::string* find_property(const uri_credential& credential, std::string_v
 result<void> require_external_source(const auth_options& options, auth_mechanism mechanism) {
     if (options.source && *options.source != external_source) {
         return make_error(errc::uri_invalid_auth_source,
-                          "authSource=" + quoted(*options.source) + ", but " +
+                          "authSource=" + detail::quote_untrusted(*options.source) + ", but " +
                               std::string(to_string(mechanism)) +
                               " authenticates against $external: write authSource=$external "
                               "or leave authSource out");
@@ -159,8 +160,8 @@ result<void> apply_gssapi_rules(uri_credential& credential,
     const auto* canonicalize = find_property(credential, "CANONICALIZE_HOST_NAME");
     if (canonicalize != nullptr && !contains(canonicalize_host_name_values, *canonicalize)) {
         return make_error(errc::uri_invalid_auth_mechanism_property,
-                          "CANONICALIZE_HOST_NAME:" + quoted(*canonicalize) + " is not one of " +
-                              joined(canonicalize_host_name_values));
+                          "CANONICALIZE_HOST_NAME:" + detail::quote_untrusted(*canonicalize) +
+                              " is not one of " + joined(canonicalize_host_name_values));
     }
     if (find_property(credential, "SERVICE_NAME") == nullptr) {
         credential.mechanism_properties.push_back({"SERVICE_NAME", "mongodb"});
@@ -243,9 +244,9 @@ result<void> apply_oidc_rules(uri_credential& credential,
                               "> (a callback cannot be given in a connection string)");
     }
     if (!contains(oidc_environments, *environment)) {
-        return make_error(
-            errc::uri_invalid_auth_mechanism_property,
-            "ENVIRONMENT:" + quoted(*environment) + " is not one of " + joined(oidc_environments));
+        return make_error(errc::uri_invalid_auth_mechanism_property,
+                          "ENVIRONMENT:" + detail::quote_untrusted(*environment) +
+                              " is not one of " + joined(oidc_environments));
     }
     const bool needs_resource = *environment == "azure" || *environment == "gcp";
     const bool has_resource = find_property(credential, "TOKEN_RESOURCE") != nullptr;

@@ -17,14 +17,6 @@ namespace mongo_aws::uri_detail {
 
 // --- Text (connection_string_text.cpp) ---
 
-/// Untrusted text made safe to print: a byte outside printable ASCII, `'` and `\` are written
-/// as `\xNN`.
-std::string escaped(std::string_view text);
-
-/// Untrusted text made safe for a message: escaped(), cut to at most `max_bytes` bytes of input
-/// (`...` appended when cut), in single quotes.
-std::string quoted(std::string_view text, std::size_t max_bytes = 64);
-
 /// True when `a` and `b` are equal ignoring the case of ASCII letters.
 bool iequals(std::string_view a, std::string_view b) noexcept;
 

@@ -1,5 +1,6 @@
 // The host list of a connection string: `host[:port]` entries separated by commas.
 #include "connection_string_detail.hpp"
+#include "quote_untrusted.hpp"
 
 #include <arpa/inet.h>
 #include <array>
@@ -24,9 +25,9 @@ std::string entry_label(std::size_t index) {
 
 result<std::uint16_t> parse_port(std::string_view text, std::size_t index) {
     const auto invalid = [&](std::string_view why) {
-        return make_error(errc::uri_invalid_port, entry_label(index) + " has port " + quoted(text) +
-                                                      ", " + std::string(why) +
-                                                      ": a port is a number from 1 to 65535");
+        return make_error(errc::uri_invalid_port,
+                          entry_label(index) + " has port " + detail::quote_untrusted(text) + ", " +
+                              std::string(why) + ": a port is a number from 1 to 65535");
     };
     if (text.empty()) {
         return invalid("which is empty");
@@ -51,7 +52,7 @@ result<void> check_host_name(std::string_view name, std::size_t index) {
     }
     if (name.find('%') != std::string_view::npos) {
         return make_error(errc::uri_invalid_host,
-                          entry_label(index) + " " + quoted(name) +
+                          entry_label(index) + " " + detail::quote_untrusted(name) +
                               " is percent-encoded: Unix domain sockets are not supported, "
                               "give a host name or an IP address");
     }
@@ -64,8 +65,8 @@ result<void> check_host_name(std::string_view name, std::size_t index) {
         if (!is_host_name_char(c)) {
             return make_error(
                 errc::uri_invalid_host,
-                entry_label(index) + " " + quoted(name) + " has the character " +
-                    quoted(std::string_view(&c, 1)) +
+                entry_label(index) + " " + detail::quote_untrusted(name) + " has the character " +
+                    detail::quote_untrusted(std::string_view(&c, 1)) +
                     ", which cannot appear in a host name (options must follow a '/': "
                     "host/?option=value; an IPv6 address goes in brackets: [::1]:27017)");
         }
@@ -73,8 +74,9 @@ result<void> check_host_name(std::string_view name, std::size_t index) {
     // A single trailing dot (a fully qualified name) is fine; other empty labels are not.
     const auto labels = name.back() == '.' ? name.substr(0, name.size() - 1) : name;
     if (labels.empty() || labels.front() == '.' || labels.find("..") != std::string_view::npos) {
-        return make_error(errc::uri_invalid_host,
-                          entry_label(index) + " " + quoted(name) + " has an empty label");
+        return make_error(
+            errc::uri_invalid_host,
+            entry_label(index) + " " + detail::quote_untrusted(name) + " has an empty label");
     }
     return {};
 }
@@ -82,7 +84,8 @@ result<void> check_host_name(std::string_view name, std::size_t index) {
 result<host_address> parse_ipv6_entry(std::string_view entry, std::size_t index) {
     const auto close = entry.find(']');
     if (close == std::string_view::npos) {
-        return make_error(errc::uri_invalid_host, entry_label(index) + " " + quoted(entry) +
+        return make_error(errc::uri_invalid_host, entry_label(index) + " " +
+                                                      detail::quote_untrusted(entry) +
                                                       " opens an IPv6 literal with '[' but "
                                                       "never closes it with ']'");
     }
@@ -95,7 +98,7 @@ result<host_address> parse_ipv6_entry(std::string_view entry, std::size_t index)
     }
     if (!fits || inet_pton(AF_INET6, text.data(), binary.data()) != 1) {
         return make_error(errc::uri_invalid_host,
-                          entry_label(index) + " " + quoted(literal) +
+                          entry_label(index) + " " + detail::quote_untrusted(literal) +
                               " is not a valid IPv6 address (zone ids are not supported)");
     }
     host_address address{std::string(literal), default_mongodb_port, true};
@@ -104,7 +107,8 @@ result<host_address> parse_ipv6_entry(std::string_view entry, std::size_t index)
         return address;
     }
     if (rest.front() != ':') {
-        return make_error(errc::uri_invalid_host, entry_label(index) + " has " + quoted(rest) +
+        return make_error(errc::uri_invalid_host, entry_label(index) + " has " +
+                                                      detail::quote_untrusted(rest) +
                                                       " after the IPv6 literal; only ':port' "
                                                       "may follow it");
     }
@@ -127,7 +131,7 @@ result<host_address> parse_entry(std::string_view entry, std::size_t index) {
     const auto colon = entry.find(':');
     if (colon != std::string_view::npos && entry.find(':', colon + 1) != std::string_view::npos) {
         return make_error(errc::uri_invalid_host,
-                          entry_label(index) + " " + quoted(entry) +
+                          entry_label(index) + " " + detail::quote_untrusted(entry) +
                               " has more than one ':' (an IPv6 address goes in brackets: "
                               "[::1]:27017)");
     }

@@ -1,5 +1,6 @@
 // The options of a connection string (after `?`): `key=value` pairs separated by `&`.
 #include "connection_string_detail.hpp"
+#include "quote_untrusted.hpp"
 
 #include <array>
 #include <charconv>
@@ -58,15 +59,17 @@ result<bool> parse_bool(std::string_view canonical, std::string_view value) {
         return false;
     }
     return make_error(errc::uri_invalid_option,
-                      std::string(canonical) + "=" + quoted(value) + " is not a boolean: write " +
-                          std::string(canonical) + "=true or " + std::string(canonical) + "=false");
+                      std::string(canonical) + "=" + detail::quote_untrusted(value) +
+                          " is not a boolean: write " + std::string(canonical) + "=true or " +
+                          std::string(canonical) + "=false");
 }
 
 result<std::chrono::milliseconds> parse_milliseconds(std::string_view canonical,
                                                      std::string_view value) {
     const auto invalid = [&](std::string_view why) {
         return make_error(errc::uri_invalid_option,
-                          std::string(canonical) + "=" + quoted(value) + " " + std::string(why) +
+                          std::string(canonical) + "=" + detail::quote_untrusted(value) + " " +
+                              std::string(why) +
                               ": write a whole number of milliseconds, 0 or more");
     };
     if (value.empty()) {
@@ -184,7 +187,8 @@ result<parsed_options> parse_options(std::string_view query) {
         }
         const auto* known = find_known(name);
         if (known == nullptr) {
-            auto value = percent_decode(raw_value, "the value of option " + quoted(name));
+            auto value =
+                percent_decode(raw_value, "the value of option " + detail::quote_untrusted(name));
             if (!value) {
                 return std::move(value).error();
             }

@@ -1,14 +1,23 @@
 // Printing a parsed connection string for logs and diagnostics, without its secrets.
-#include "connection_string_detail.hpp"
+#include "quote_untrusted.hpp"
 
 #include <mongo_aws/connection_string.hpp>
 #include <mongo_aws/credentials.hpp>
 
 #include <ostream>
+#include <string>
 
 namespace mongo_aws {
 
-using uri_detail::escaped;
+namespace {
+
+// A value of the connection string, shown whole (it is the user's own configuration) but with
+// control bytes, quotes and backslashes escaped, so that it cannot break a log line.
+std::string escaped(std::string_view text) {
+    return detail::escape_untrusted(text, text.size());
+}
+
+}  // namespace
 
 std::string_view to_string(auth_mechanism mechanism) noexcept {
     switch (mechanism) {

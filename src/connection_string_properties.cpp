@@ -1,6 +1,7 @@
 // authMechanismProperties: `KEY:value` entries split before decoding, then taken into a
 // credential under the names its mechanism knows.
 #include "connection_string_detail.hpp"
+#include "quote_untrusted.hpp"
 
 #include <algorithm>
 
@@ -60,11 +61,11 @@ result<void> take_properties(const std::vector<raw_property>& properties,
             return iequals(candidate, property.name);
         });
         if (canonical == known.end()) {
-            return make_error(errc::uri_invalid_auth_mechanism_property,
-                              "authMechanismProperties has " + quoted(property.name) + ", which " +
-                                  mechanism_text + " does not know: its " +
-                                  (known.size() == 1 ? "only property is " : "properties are ") +
-                                  joined(known));
+            return make_error(
+                errc::uri_invalid_auth_mechanism_property,
+                "authMechanismProperties has " + detail::quote_untrusted(property.name) +
+                    ", which " + mechanism_text + " does not know: its " +
+                    (known.size() == 1 ? "only property is " : "properties are ") + joined(known));
         }
         const auto name = std::string(*canonical);
         const bool repeated =

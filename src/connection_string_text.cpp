@@ -1,4 +1,4 @@
-// Text helpers of the connection-string parser: percent-decoding and safe quoting.
+// Text helpers of the connection-string parser: percent-decoding, comparing, listing.
 #include "connection_string_detail.hpp"
 
 #include <algorithm>
@@ -57,28 +57,6 @@ error bad_escape(std::string_view what, std::size_t offset) {
 }
 
 }  // namespace
-
-std::string escaped(std::string_view text) {
-    static constexpr char hex_digits[] = "0123456789abcdef";
-    std::string out;
-    out.reserve(text.size());
-    for (const char c : text) {
-        const auto byte = static_cast<unsigned char>(c);
-        if (byte >= 0x20 && byte < 0x7f && c != '\'' && c != '\\') {
-            out.push_back(c);
-        } else {
-            out += "\\x";
-            out.push_back(hex_digits[byte >> 4U]);
-            out.push_back(hex_digits[byte & 0x0fU]);
-        }
-    }
-    return out;
-}
-
-std::string quoted(std::string_view text, std::size_t max_bytes) {
-    const bool cut = text.size() > max_bytes;
-    return "'" + escaped(cut ? text.substr(0, max_bytes) : text) + (cut ? "...'" : "'");
-}
 
 bool iequals(std::string_view a, std::string_view b) noexcept {
     if (a.size() != b.size()) {

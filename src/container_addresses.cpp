@@ -1,5 +1,6 @@
 // The address rule for a plain-HTTP AWS_CONTAINER_CREDENTIALS_FULL_URI: without TLS, the
 // request (and its authorization token) may only go to this host or to a container agent.
+#include "quote_untrusted.hpp"
 #include "text_checks.hpp"
 
 #include <mongo_aws/metadata_requests.hpp>
@@ -67,7 +68,7 @@ result<void> check_container_addresses(const std::vector<std::string>& addresses
                                        std::string_view host) {
     const std::string subject =
         "AWS_CONTAINER_CREDENTIALS_FULL_URI uses plain http" +
-        (host.empty() ? std::string{} : " and its host " + detail::quote_bounded(host));
+        (host.empty() ? std::string{} : " and its host " + detail::quote_untrusted(host));
     if (addresses.empty()) {
         return make_error(errc::container_address_not_allowed, subject + " resolved to no address");
     }
@@ -75,13 +76,13 @@ result<void> check_container_addresses(const std::vector<std::string>& addresses
         const auto verdict = judge(address);
         if (!verdict) {
             return make_error(errc::container_address_not_allowed,
-                              subject + " gave " + detail::quote_bounded(address) +
+                              subject + " gave " + detail::quote_untrusted(address) +
                                   ", which is not an IP address");
         }
         if (!*verdict) {
             return make_error(
                 errc::container_address_not_allowed,
-                subject + " reaches " + detail::quote_bounded(address) +
+                subject + " reaches " + detail::quote_untrusted(address) +
                     ", which is neither loopback (127.0.0.0/8, ::1) nor a container agent "
                     "(169.254.170.2, 169.254.170.23, fd00:ec2::23); use an https URI or one of "
                     "those addresses");

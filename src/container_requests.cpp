@@ -1,6 +1,7 @@
 // The container credentials endpoint: ECS task roles (relative URI) and full URIs (EKS Pod
 // Identity, Greengrass, local agents), with their authorization token.
 #include "endpoint_url.hpp"
+#include "quote_untrusted.hpp"
 #include "text_checks.hpp"
 
 #include <mongo_aws/metadata_requests.hpp>
@@ -41,7 +42,7 @@ result<std::string> relative_target(std::string_view relative_uri) {
         if (byte <= 0x20 || byte >= 0x7f || c == '#') {
             return make_error(errc::container_relative_uri_invalid,
                               "AWS_CONTAINER_CREDENTIALS_RELATIVE_URI=" +
-                                  detail::quote_bounded(relative_uri, 128) +
+                                  detail::quote_untrusted(relative_uri, 128) +
                                   " holds a space, a control character, a non-ASCII byte or a "
                                   "'#'; it must be a path such as /v2/credentials/<id>");
         }

@@ -1,5 +1,5 @@
 // The first two steps of the conversation: the client nonce out, the server's answer checked.
-#include "bson_document.hpp"
+#include "bson_builder.hpp"
 #include "conversation_errors.hpp"
 
 #include <mongo_aws/conversation.hpp>
@@ -100,10 +100,9 @@ result<void> conversation::server_first(std::span<const std::uint8_t> payload) {
 
 result<void> conversation::check_server_first(std::span<const std::uint8_t> payload) {
     bson_t doc;
-    std::size_t offset = 0;
-    if (!detail::view_bson(payload, doc, &offset)) {
+    if (auto valid = detail::view_bson(payload, doc); !valid) {
         return malformed("is not a valid BSON document (" + std::to_string(payload.size()) +
-                         " bytes, first fault at byte " + std::to_string(offset) + ")");
+                         " bytes: " + valid.error().message + ")");
     }
 
     // One pass, so that a field given twice is refused rather than silently picked.

@@ -1,5 +1,5 @@
 // The last client step: sign the STS GetCallerIdentity request and package the signature.
-#include "bson_document.hpp"
+#include "bson_builder.hpp"
 #include "conversation_errors.hpp"
 
 #include <mongo_aws/conversation.hpp>

@@ -1,3 +1,4 @@
+#include "quote_untrusted.hpp"
 #include "text_checks.hpp"
 
 #include <mongo_aws/credential_sources.hpp>
@@ -138,7 +139,7 @@ assessment assess_web_identity(const environment& env) {
     const bool role = env.role_arn.has_value();
     if (file && role) {
         return configured("AWS_WEB_IDENTITY_TOKEN_FILE and AWS_ROLE_ARN are set (role " +
-                          detail::quote_bounded(*env.role_arn, 128) + ")");
+                          detail::quote_untrusted(*env.role_arn, 128) + ")");
     }
     if (file) {
         return absent("AWS_WEB_IDENTITY_TOKEN_FILE is set but AWS_ROLE_ARN is not");
@@ -170,7 +171,7 @@ assessment assess_ec2(const environment& env) {
     }
     if (env.ec2_metadata_endpoint) {
         return configured("instance metadata (IMDSv2) at " +
-                          detail::quote_bounded(*env.ec2_metadata_endpoint, 128) +
+                          detail::quote_untrusted(*env.ec2_metadata_endpoint, 128) +
                           " from AWS_EC2_METADATA_SERVICE_ENDPOINT");
     }
     return configured("instance metadata (IMDSv2) at http://169.254.169.254");

@@ -1,5 +1,6 @@
 #include "endpoint_url.hpp"
 
+#include "quote_untrusted.hpp"
 #include "text_checks.hpp"
 
 #include <arpa/inet.h>
@@ -16,7 +17,7 @@ constexpr std::size_t max_url_length = 2048;
 
 error invalid(std::string_view variable, std::string_view text, std::string_view why) {
     return make_error(errc::endpoint_url_invalid, std::string(variable) + "=" +
-                                                      quote_bounded(text, 128) +
+                                                      quote_untrusted(text, 128) +
                                                       " is not a usable URL: " + std::string(why));
 }
 

@@ -1,3 +1,4 @@
+#include "quote_untrusted.hpp"
 #include "text_checks.hpp"
 
 #include <mongo_aws/environment.hpp>
@@ -61,7 +62,7 @@ result<long long> read_whole_number(const environment_lookup& lookup, std::strin
     const auto [end, ec] = std::from_chars(first, last, value);
     if (ec != std::errc{} || end != last || value < min || value > max) {
         return make_error(errc::env_invalid_number,
-                          std::string(name) + "=" + detail::quote_bounded(*text) +
+                          std::string(name) + "=" + detail::quote_untrusted(*text) +
                               " is not a whole number of " + std::string(unit) + " from " +
                               std::to_string(min) + " to " + std::to_string(max) +
                               "; fix or unset it (default " + std::to_string(fallback) + ")");
@@ -83,7 +84,7 @@ result<bool> read_ec2_metadata_disabled(const environment_lookup& lookup) {
         return false;
     }
     return make_error(errc::env_invalid_value,
-                      std::string(name) + "=" + detail::quote_bounded(*text) +
+                      std::string(name) + "=" + detail::quote_untrusted(*text) +
                           " is neither true nor false; set it to true to turn instance "
                           "metadata (EC2) credentials off, or unset it");
 }
@@ -102,7 +103,7 @@ result<sts_endpoints_mode> read_sts_endpoints_mode(const environment_lookup& loo
         return sts_endpoints_mode::regional;
     }
     return make_error(errc::env_invalid_value,
-                      std::string(name) + "=" + detail::quote_bounded(*text) +
+                      std::string(name) + "=" + detail::quote_untrusted(*text) +
                           " is neither legacy nor regional; fix or unset it");
 }
 

@@ -100,6 +100,16 @@ private:
                 return "command reply field has the wrong type";
             case errc::command_failed:
                 return "server command failed";
+            case errc::message_trailing_bytes:
+                return "wire message has trailing bytes";
+            case errc::op_msg_section_malformed:
+                return "OP_MSG document sequence is malformed";
+            case errc::op_msg_missing_database:
+                return "OP_MSG request has no $db";
+            case errc::op_query_malformed_namespace:
+                return "OP_QUERY has a malformed fullCollectionName";
+            case errc::command_document_invalid:
+                return "command cannot be encoded";
             case errc::uri_invalid_scheme:
                 return "connection string has an invalid scheme";
             case errc::uri_missing_host:

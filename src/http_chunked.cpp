@@ -106,7 +106,8 @@ result<parse_status> chunked_decoder::on_size_line(std::string& body) {
     for (; digits < line.size() && hex_value(line[digits]) >= 0; ++digits) {
         if (size > (std::numeric_limits<std::uint64_t>::max() >> 4U)) {
             return chunk_error(errc::http_invalid_chunk,
-                               "chunk size " + quote(line.substr(0, digits + 1), max_quoted_size) +
+                               "chunk size " +
+                                   quote_untrusted(line.substr(0, digits + 1), max_quoted_size) +
                                    " does not fit in 64 bits");
         }
         size = (size << 4U) | static_cast<std::uint64_t>(hex_value(line[digits]));
@@ -124,7 +125,8 @@ result<parse_status> chunked_decoder::on_size_line(std::string& body) {
     if (extension != std::string_view::npos) {
         if (rest[extension] != ';') {
             return chunk_error(errc::http_invalid_chunk,
-                               "chunk size " + quote(line.substr(0, digits), max_quoted_size) +
+                               "chunk size " +
+                                   quote_untrusted(line.substr(0, digits), max_quoted_size) +
                                    " is followed by byte " +
                                    describe_byte(static_cast<unsigned char>(rest[extension])) +
                                    " instead of CRLF or `;`");
@@ -136,7 +138,8 @@ result<parse_status> chunked_decoder::on_size_line(std::string& body) {
         }
     } else if (!rest.empty()) {
         return chunk_error(errc::http_invalid_chunk,
-                           "chunk size " + quote(line.substr(0, digits), max_quoted_size) +
+                           "chunk size " +
+                               quote_untrusted(line.substr(0, digits), max_quoted_size) +
                                " is followed by whitespace but no extension");
     }
     if (size == 0) {

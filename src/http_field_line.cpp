@@ -27,7 +27,7 @@ result<header> parse_field_line(std::string_view line, const field_place& place)
     // Only the token before the first bad byte is ever quoted: the rest may be a value.
     const auto name = line.substr(0, name_length);
     if (colon == std::string_view::npos) {
-        return bad_field(place, quote(name, max_quoted_name) + " has no colon");
+        return bad_field(place, quote_untrusted(name, max_quoted_name) + " has no colon");
     }
     if (name_length < colon) {
         const auto byte = static_cast<unsigned char>(line[name_length]);
@@ -36,10 +36,10 @@ result<header> parse_field_line(std::string_view line, const field_place& place)
                                         ", which cannot begin a header name");
         }
         if (trim_ows(line.substr(name_length, colon - name_length)).empty()) {
-            return bad_field(place, quote(name, max_quoted_name) +
+            return bad_field(place, quote_untrusted(name, max_quoted_name) +
                                         " has whitespace between its name and the colon");
         }
-        return bad_field(place, quote(name, max_quoted_name) + " is followed by byte " +
+        return bad_field(place, quote_untrusted(name, max_quoted_name) + " is followed by byte " +
                                     describe_byte(byte) + ", which cannot be in a header name");
     }
     if (name_length == 0) {
@@ -47,7 +47,7 @@ result<header> parse_field_line(std::string_view line, const field_place& place)
     }
     const auto value = trim_ows(line.substr(colon + 1));
     if (const auto bad = find_control_byte(value); bad != std::string_view::npos) {
-        return bad_field(place, quote(name, max_quoted_name) + " has control byte " +
+        return bad_field(place, quote_untrusted(name, max_quoted_name) + " has control byte " +
                                     describe_byte(static_cast<unsigned char>(value[bad])) +
                                     " at offset " + std::to_string(bad) +
                                     " of its value (the value is not shown: it may be secret)");

@@ -69,7 +69,8 @@ result<bool> check_transfer_encoding(const std::vector<header>& headers,
             }
             if (!iequals(coding, "chunked")) {
                 return framing_error(errc::http_unsupported_encoding, context,
-                                     "uses Transfer-Encoding " + quote(coding, max_quoted_value) +
+                                     "uses Transfer-Encoding " +
+                                         quote_untrusted(coding, max_quoted_value) +
                                          "; only chunked is supported");
             }
             ++chunked;
@@ -97,12 +98,14 @@ result<std::optional<std::uint64_t>> check_content_length(const std::vector<head
         const auto parsed = parse_decimal(field.value);
         if (!parsed.digits_only) {
             return framing_error(errc::http_invalid_content_length, context,
-                                 "Content-Length " + quote(field.value, max_quoted_value) +
+                                 "Content-Length " +
+                                     quote_untrusted(field.value, max_quoted_value) +
                                      " is not a decimal number");
         }
         if (!parsed.value) {
             return framing_error(errc::http_invalid_content_length, context,
-                                 "Content-Length " + quote(field.value, max_quoted_value) +
+                                 "Content-Length " +
+                                     quote_untrusted(field.value, max_quoted_value) +
                                      " does not fit in 64 bits");
         }
         if (agreed && *agreed != *parsed.value) {

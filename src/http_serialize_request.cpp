@@ -9,7 +9,8 @@ namespace {
 
 using detail::describe_byte;
 using detail::iequals;
-using detail::quote;
+using detail::max_quoted_bytes;
+using detail::quote_untrusted;
 
 constexpr std::size_t max_quoted_name = 40;
 
@@ -19,7 +20,7 @@ error invalid(const std::string& problem) {
 
 result<void> check_request_line(const request& req) {
     if (!detail::is_token(req.method)) {
-        return invalid("method " + quote(req.method, max_quoted_name) +
+        return invalid("method " + quote_untrusted(req.method, max_quoted_name) +
                        (req.method.empty() ? " is empty" : " is not a token"));
     }
     if (req.target.empty()) {
@@ -42,18 +43,19 @@ result<void> check_request_line(const request& req) {
 
 result<void> check_header(const header& field) {
     if (!detail::is_token(field.name)) {
-        return invalid("header name " + quote(field.name, max_quoted_name) +
+        return invalid("header name " + quote_untrusted(field.name, max_quoted_name) +
                        (field.name.empty() ? " is empty" : " is not a token"));
     }
     const std::string_view value = field.value;
     if (const auto bad = detail::find_control_byte(value); bad != std::string_view::npos) {
-        return invalid("header " + quote(field.name) + " has control byte " +
+        return invalid("header " + quote_untrusted(field.name, max_quoted_bytes) +
+                       " has control byte " +
                        describe_byte(static_cast<unsigned char>(value[bad])) + " at offset " +
                        std::to_string(bad) + " of its value (the value is not shown)");
     }
     if (!value.empty() && (detail::is_ows(static_cast<unsigned char>(value.front())) ||
                            detail::is_ows(static_cast<unsigned char>(value.back())))) {
-        return invalid("header " + quote(field.name) +
+        return invalid("header " + quote_untrusted(field.name, max_quoted_bytes) +
                        " has leading or trailing whitespace in its value (the value is not shown)");
     }
     return {};
@@ -93,7 +95,7 @@ result<bool> check_headers(const request& req) {
     }
     if (content_length != nullptr) {
         if (content_length->value != std::to_string(req.body.size())) {
-            return invalid("Content-Length " + quote(content_length->value, 24) +
+            return invalid("Content-Length " + quote_untrusted(content_length->value, 24) +
                            " differs from the body's size, " + std::to_string(req.body.size()) +
                            " bytes");
         }

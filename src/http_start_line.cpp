@@ -24,7 +24,8 @@ bool is_digit(char c) noexcept {
 
 error bad_status_line(std::string_view line, std::string_view problem) {
     return make_error(errc::http_malformed_status_line,
-                      "HTTP response status line " + quote(line) + " " + std::string(problem));
+                      "HTTP response status line " + quote_untrusted(line, max_quoted_bytes) + " " +
+                          std::string(problem));
 }
 
 error bad_request_line(std::string_view problem) {
@@ -80,7 +81,8 @@ result<request_line> parse_request_line(std::string_view line) {
             (method_length == line.size()
                  ? std::string("nothing")
                  : "byte " + describe_byte(static_cast<unsigned char>(line[method_length]))) +
-            " after the method " + quote(parsed.method) + " where a space belongs");
+            " after the method " + quote_untrusted(parsed.method, max_quoted_bytes) +
+            " where a space belongs");
     }
     // The version is found from the end, so that a space inside the target is reported as such.
     const auto rest = line.substr(method_length + 1);

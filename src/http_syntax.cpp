@@ -70,27 +70,6 @@ std::size_t find_control_byte(std::string_view value) noexcept {
     return std::string_view::npos;
 }
 
-std::string quote(std::string_view bytes, std::size_t max_bytes) {
-    const bool cut = bytes.size() > max_bytes;
-    std::string text = "\"";
-    for (const char c : bytes.substr(0, max_bytes)) {
-        const auto byte = static_cast<unsigned char>(c);
-        if (c == '"' || c == '\\') {
-            text += '\\';
-            text += c;
-        } else if (is_printable(byte)) {
-            text += c;
-        } else {
-            text += "\\x" + hex_byte(byte);
-        }
-    }
-    text += '"';
-    if (cut) {
-        text += "...";
-    }
-    return text;
-}
-
 std::string describe_byte(unsigned char byte) {
     std::string text = "0x" + hex_byte(byte);
     if (is_printable(byte)) {

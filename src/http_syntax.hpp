@@ -1,6 +1,8 @@
 // HTTP/1.1 character classes (RFC 9110 §5.6, RFC 9112) and the small helpers the serializer and
-// the parsers share: line splitting and bounded, escaped quoting for error messages.
+// the parsers share: line splitting, and describing bytes in error messages.
 #pragma once
+
+#include "quote_untrusted.hpp"
 
 #include <cstddef>
 #include <string>
@@ -37,10 +39,11 @@ namespace mongo_aws::http::detail {
 /// byte), or npos.
 [[nodiscard]] std::size_t find_control_byte(std::string_view value) noexcept;
 
-/// `"bytes"` for an error message: at most `max_bytes` bytes, `"` and `\` escaped, bytes outside
-/// printable ASCII as `\xNN`, and `...` after the closing quote when cut. Only for bytes that are
-/// not secret.
-[[nodiscard]] std::string quote(std::string_view bytes, std::size_t max_bytes = 32);
+using mongo_aws::detail::quote_untrusted;
+
+/// How many bytes of a start line or a header name an error message quotes by default: enough to
+/// recognise it, short enough to keep the message on one line.
+inline constexpr std::size_t max_quoted_bytes = 32;
 
 /// One byte for an error message: `0x3B (';')`, or `0x0A` when not printable.
 [[nodiscard]] std::string describe_byte(unsigned char byte);

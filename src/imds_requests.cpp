@@ -1,5 +1,6 @@
 // EC2 instance metadata (IMDSv2): the token PUT, the role-name GET, the credentials GET.
 #include "endpoint_url.hpp"
+#include "quote_untrusted.hpp"
 #include "text_checks.hpp"
 
 #include <mongo_aws/metadata_requests.hpp>
@@ -58,7 +59,7 @@ result<endpoint_request> with_token(endpoint_request request, const secret_strin
 result<void> check_role_name(std::string_view role) {
     const auto refuse = [&](std::string_view why) {
         return make_error(errc::imds_role_name_invalid, "the role name from instance metadata, " +
-                                                            detail::quote_bounded(role) + ", " +
+                                                            detail::quote_untrusted(role) + ", " +
                                                             std::string(why));
     };
     if (role.empty()) {
@@ -95,7 +96,7 @@ result<endpoint_location> imds_endpoint(const environment& env) {
     if (location->target.find('?') != std::string::npos) {
         return make_error(errc::endpoint_url_invalid,
                           std::string(variable) + "=" +
-                              detail::quote_bounded(*env.ec2_metadata_endpoint, 128) +
+                              detail::quote_untrusted(*env.ec2_metadata_endpoint, 128) +
                               " has a query; give only scheme, host, port and path");
     }
     while (location->target.size() > 1 && location->target.back() == '/') {

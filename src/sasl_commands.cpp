@@ -1,17 +1,12 @@
-#include "bson_document.hpp"
-#include "quote.hpp"
+#include "bson_builder.hpp"
 
+#include <mongo_aws/command_reply.hpp>
 #include <mongo_aws/sasl_commands.hpp>
 
 #include <string>
 
 namespace mongo_aws {
 namespace {
-
-// MongoDB's AuthenticationFailed.
-constexpr std::int32_t authentication_failed = 18;
-// How much of the server's errmsg an error keeps.
-constexpr std::size_t max_server_message = 1024;
 
 result<void> check_payload_size(std::span<const std::uint8_t> payload, std::string_view command) {
     if (payload.size() > max_sasl_payload_size) {
@@ -66,55 +61,6 @@ result<bool> read_ok(const bson_t& reply) {
     }
 }
 
-// The server's numeric `code` as text ("" when it is not an integral number).
-std::string read_code(const bson_iter_t& iter) {
-    switch (bson_iter_type(&iter)) {
-        case BSON_TYPE_INT32:
-            return std::to_string(bson_iter_int32(&iter));
-        case BSON_TYPE_INT64:
-            return std::to_string(bson_iter_int64(&iter));
-        case BSON_TYPE_DOUBLE: {
-            // Range-checked first: converting NaN or a huge double to an integer is undefined.
-            const double value = bson_iter_double(&iter);
-            constexpr double limit = 1e9;
-            if (value > -limit && value < limit) {
-                return std::to_string(static_cast<std::int64_t>(value));
-            }
-            return {};
-        }
-        default:
-            return {};
-    }
-}
-
-error command_failure(const bson_t& reply) {
-    std::string code_text;
-    bool authentication = false;
-    bson_iter_t iter;
-    if (bson_iter_init_find(&iter, &reply, "code")) {
-        code_text = read_code(iter);
-        authentication = code_text == std::to_string(authentication_failed);
-    }
-    if (!code_text.empty()) {
-        bson_iter_t name;
-        if (bson_iter_init_find(&name, &reply, "codeName") && BSON_ITER_HOLDS_UTF8(&name)) {
-            code_text += " (" + detail::escape_untrusted(detail::utf8_value(name), 64) + ")";
-        }
-    }
-    std::string message = "the server refused the MONGODB-AWS step (ok: 0)";
-    if (authentication) {
-        message +=
-            "; check that the credentials are valid and current, and that a user named after "
-            "the IAM ARN (the role ARN for assumed roles) exists in the $external database";
-    }
-    auto err = make_error(errc::command_failed, std::move(message));
-    err.server_code = std::move(code_text);
-    if (bson_iter_init_find(&iter, &reply, "errmsg") && BSON_ITER_HOLDS_UTF8(&iter)) {
-        err.server_message = detail::escape_untrusted(detail::utf8_value(iter), max_server_message);
-    }
-    return err;
-}
-
 }  // namespace
 
 result<std::vector<std::uint8_t>> make_sasl_start(std::span<const std::uint8_t> payload) {
@@ -153,21 +99,26 @@ result<std::vector<std::uint8_t>> make_sasl_continue(const sasl_conversation_id&
     return command.bytes();
 }
 
-result<sasl_reply> parse_sasl_reply(std::span<const std::uint8_t> reply) {
+result<sasl_reply> parse_sasl_reply(std::span<const std::uint8_t> reply,
+                                    std::string_view command_name) {
     bson_t doc;
-    std::size_t offset = 0;
-    if (!detail::view_bson(reply, doc, &offset)) {
+    if (auto valid = detail::view_bson(reply, doc); !valid) {
         return make_error(errc::bson_invalid, "the SASL reply is not a valid BSON document (" +
                                                   std::to_string(reply.size()) +
-                                                  " bytes, first fault at byte " +
-                                                  std::to_string(offset) + ")");
+                                                  " bytes: " + valid.error().message + ")");
     }
     auto ok = read_ok(doc);
     if (!ok) {
         return std::move(ok).error();
     }
     if (!*ok) {
-        return command_failure(doc);
+        // One wording of server failures, the wire module's: code and errmsg kept apart, ours
+        // saying what to check.
+        auto fields = parse_command_reply(doc);
+        if (!fields) {
+            return std::move(fields).error();
+        }
+        return command_failure(*fields, command_name);
     }
 
     bson_iter_t iter;

@@ -1,5 +1,7 @@
 #include "sigv4_validate.hpp"
 
+#include "quote_untrusted.hpp"
+
 #include <array>
 #include <climits>
 #include <cstddef>
@@ -9,24 +11,14 @@
 namespace mongo_aws::sigv4::detail {
 namespace {
 
-// Untrusted text in a message: at most 64 bytes, non-printable bytes escaped as \xNN.
+// Untrusted text in a message: quote_untrusted(), and how long the text was when it is cut (a
+// 10,000-byte path is itself the clue).
 std::string quoted(std::string_view text) {
     constexpr std::size_t limit = 64;
-    static constexpr char digits[] = "0123456789ABCDEF";
-    std::string out = "\"";
-    for (std::size_t index = 0; index < text.size() && index < limit; ++index) {
-        const auto byte = static_cast<unsigned char>(text[index]);
-        if (byte < 0x20 || byte >= 0x7F || byte == '"' || byte == '\\') {
-            out += "\\x";
-            out += digits[byte >> 4U];
-            out += digits[byte & 0x0FU];
-        } else {
-            out += static_cast<char>(byte);
-        }
-    }
-    out += '"';
+    std::string out = mongo_aws::detail::quote_untrusted(text, limit);
     if (text.size() > limit) {
-        out += " (first 64 of " + std::to_string(text.size()) + " bytes)";
+        out +=
+            " (first " + std::to_string(limit) + " of " + std::to_string(text.size()) + " bytes)";
     }
     return out;
 }

@@ -1,4 +1,4 @@
-#include "quote.hpp"
+#include "quote_untrusted.hpp"
 
 #include <mongo_aws/sts_host.hpp>
 

@@ -38,30 +38,6 @@ std::string_view trim_whitespace(std::string_view text) noexcept {
     return text;
 }
 
-std::string quote_bounded(std::string_view text, std::size_t limit) {
-    constexpr std::string_view hex = "0123456789abcdef";
-    const auto shown = text.substr(0, std::min(limit, text.size()));
-    std::string out = "\"";
-    for (const char c : shown) {
-        const auto byte = static_cast<unsigned char>(c);
-        if (c == '"' || c == '\\') {
-            out += '\\';
-            out += c;
-        } else if (byte < 0x20 || byte >= 0x7f) {
-            out += "\\x";
-            out += hex[byte >> 4U];
-            out += hex[byte & 0x0fU];
-        } else {
-            out += c;
-        }
-    }
-    out += '"';
-    if (shown.size() < text.size()) {
-        out += "...";
-    }
-    return out;
-}
-
 std::string ascii_lowercase(std::string_view text) {
     std::string out(text);
     for (char& c : out) {

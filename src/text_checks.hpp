@@ -1,5 +1,5 @@
 // Small text helpers shared by the credential-source modules: finding control characters,
-// trimming, quoting untrusted text in messages, percent-encoding.
+// trimming, percent-encoding. (Quoting untrusted text: quote_untrusted.hpp.)
 #pragma once
 
 #include <cstddef>
@@ -17,11 +17,6 @@ namespace mongo_aws::detail {
 
 /// `text` without leading or trailing spaces, tabs, CR and LF.
 [[nodiscard]] std::string_view trim_whitespace(std::string_view text) noexcept;
-
-/// Untrusted text made fit for a message: in double quotes, at most `limit` bytes of it, bytes
-/// outside printable ASCII written `\xNN`, `"` and `\` escaped, and `...` when cut.
-/// Never use it on a secret.
-[[nodiscard]] std::string quote_bounded(std::string_view text, std::size_t limit = 64);
 
 /// Appends `text` percent-encoded as RFC 3986 wants for a form value or path segment: the
 /// unreserved bytes (A-Z a-z 0-9 - . _ ~) kept, every other byte `%XX` (uppercase hex).

@@ -1,5 +1,6 @@
 // STS AssumeRoleWithWebIdentity: the endpoint, the token file's contents, the form body.
 #include "endpoint_url.hpp"
+#include "quote_untrusted.hpp"
 #include "text_checks.hpp"
 
 #include <mongo_aws/metadata_requests.hpp>
@@ -26,7 +27,7 @@ result<void> check_region(const environment& env) {
     }
     if (!valid) {
         return make_error(errc::region_invalid,
-                          env.region_variable + "=" + detail::quote_bounded(region) +
+                          env.region_variable + "=" + detail::quote_untrusted(region) +
                               " is not an AWS region name (lowercase letters, digits and '-', "
                               "e.g. us-east-1); it would become part of the STS host name");
     }

@@ -59,6 +59,11 @@ enum class errc {
     reply_field_missing,           ///< a required command-reply field is absent
     reply_field_wrong_type,        ///< a command-reply field has an unexpected BSON type
     command_failed,                ///< the server answered `ok: 0` (see server code and message)
+    message_trailing_bytes,        ///< bytes after the last document an OP_REPLY/OP_QUERY holds
+    op_msg_section_malformed,      ///< a kind-1 section too small for, or without, its identifier
+    op_msg_missing_database,       ///< a request OP_MSG whose body has no non-empty string `$db`
+    op_query_malformed_namespace,  ///< OP_QUERY fullCollectionName unterminated or not `db.coll`
+    command_document_invalid,      ///< a command to encode is empty, has `$db`, or a bad database
 
     // --- Connection string ---
     uri_invalid_scheme,                     ///< not `mongodb://`

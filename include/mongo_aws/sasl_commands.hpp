@@ -34,7 +34,8 @@ public:
     [[nodiscard]] const std::vector<std::uint8_t>& bson() const noexcept { return document_; }
 
 private:
-    friend result<sasl_reply> parse_sasl_reply(std::span<const std::uint8_t> reply);
+    friend result<sasl_reply> parse_sasl_reply(std::span<const std::uint8_t> reply,
+                                               std::string_view command_name);
     explicit sasl_conversation_id(std::vector<std::uint8_t> document)
         : document_(std::move(document)) {}
 
@@ -57,12 +58,15 @@ result<std::vector<std::uint8_t>> make_sasl_start(std::span<const std::uint8_t> 
 result<std::vector<std::uint8_t>> make_sasl_continue(const sasl_conversation_id& id,
                                                      std::span<const std::uint8_t> payload);
 
-/// Reads a saslStart or saslContinue reply (the command reply document, as BSON bytes).
-/// Errors: errc::bson_invalid (not a valid BSON document); errc::reply_field_missing (`ok`,
-/// `conversationId`, `done`, or `payload` while not done); errc::reply_field_wrong_type (`ok` not
-/// a number or bool, `done` not a bool, `payload` not binary); errc::command_failed when `ok` is
-/// not 1, with the server's `code` (and `codeName`) in server_code and its `errmsg` in
-/// server_message.
-result<sasl_reply> parse_sasl_reply(std::span<const std::uint8_t> reply);
+/// Reads the reply to `command_name` ("saslStart" or "saslContinue", named in messages): the
+/// command reply document, as BSON bytes. Errors: errc::bson_invalid (not a valid BSON document,
+/// or nested deeper than max_bson_depth); errc::reply_field_missing (`ok`, `conversationId`,
+/// `done`, or `payload` while not done); errc::reply_field_wrong_type (`ok` not a number or bool,
+/// `done` not a bool, `payload` not binary, or on failure an error field of the wrong type, as
+/// parse_command_reply says); when `ok` is not 1, command_failure() (command_reply.hpp):
+/// errc::command_failed, the server's `code` in server_code, its `errmsg` in server_message and
+/// its `codeName` and what to check in the message.
+result<sasl_reply> parse_sasl_reply(std::span<const std::uint8_t> reply,
+                                    std::string_view command_name);
 
 }  // namespace mongo_aws

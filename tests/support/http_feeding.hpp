@@ -4,6 +4,8 @@
 
 #include <mongo_aws/http.hpp>
 
+#include <boost/test/unit_test.hpp>
+
 #include <cstddef>
 #include <optional>
 #include <string>
@@ -104,6 +106,34 @@ auto parse_every_way(std::string_view bytes, then end = then::stay_open,
     }
     compare(feed_pieces<Parser>(single_bytes, end, limits), "one byte at a time");
     return all;
+}
+
+/// The outcome of feeding `bytes` whole; the test fails (and stops) when another way of feeding
+/// them gave a different one, naming it.
+template <class Parser>
+auto parse_checked(std::string_view bytes, then end = then::stay_open,
+                   http::parser_limits limits = {}) {
+    auto all = parse_every_way<Parser>(bytes, end, limits);
+    BOOST_TEST_REQUIRE(!all.difference.has_value(), all.difference.value_or(""));
+    return all.whole;
+}
+
+/// A whole message was parsed.
+template <class Message>
+bool is_complete(const parse_outcome<Message>& parsed) {
+    return parsed.ok && parsed.status == http::parse_status::complete;
+}
+
+/// No error yet, and the message is not complete.
+template <class Message>
+bool needs_more(const parse_outcome<Message>& parsed) {
+    return parsed.ok && parsed.status == http::parse_status::need_more;
+}
+
+/// The parser refused the bytes with `code`.
+template <class Message>
+bool failed_with(const parse_outcome<Message>& parsed, errc code) {
+    return !parsed.ok && parsed.code == std::error_code(code);
 }
 
 }  // namespace mongo_aws::test

@@ -6,7 +6,8 @@
 
 namespace mongo_aws::test {
 
-/// The folder configured as MONGO_AWS_SHARED_DIR (default: ../shared beside the source tree).
+/// The reference data folder: the environment variable MONGO_AWS_SHARED_DIR when set, else the
+/// CMake cache variable of that name (default: ../shared beside the source tree).
 std::filesystem::path shared_dir();
 
 /// Reads a whole file as bytes; throws std::runtime_error naming the file when it cannot.
@@ -20,8 +21,8 @@ int skip_code_if_shared_missing(const std::filesystem::path& relative);
 
 /// Defines main() for a conformance test: reports "skipped" (exit 77, which ctest shows as
 /// Skipped) when `relative_path` is missing below the shared folder, else runs Boost.Test.
-/// The test file must define BOOST_TEST_MODULE and BOOST_TEST_NO_MAIN before including
-/// <boost/test/unit_test.hpp>.
+/// The test file defines BOOST_TEST_NO_MAIN, and either BOOST_TEST_MODULE or its own
+/// `bool init_unit_test()` (to register cases only once the data is known to be there).
 #define MONGO_AWS_CONFORMANCE_MAIN(relative_path)                                       \
     int main(int argc, char* argv[]) {                                                  \
         if (int code = ::mongo_aws::test::skip_code_if_shared_missing(relative_path)) { \

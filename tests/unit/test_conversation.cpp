@@ -1,6 +1,7 @@
 // The MONGODB-AWS conversation, first steps: the client nonce out, the server's answer checked
 // (auth spec: `s` is 64 bytes and extends `r`; `h` is a host we are willing to sign for).
 #define BOOST_TEST_MODULE conversation
+#include "support/nested_bson.hpp"
 #include "support/sasl_payloads.hpp"
 
 #include <mongo_aws/conversation.hpp>
@@ -226,6 +227,16 @@ BOOST_AUTO_TEST_CASE(bytes_that_are_not_bson_are_rejected) {
     const std::string text = "{\"s\": 1, \"h\": \"sts.amazonaws.com\"}";
     BOOST_TEST(server_first_code(bytes(text.begin(), text.end())) ==
                errc::server_payload_malformed);
+}
+
+BOOST_AUTO_TEST_CASE(payload_nested_a_million_levels_deep_is_malformed_not_a_crash) {
+    // 7 MB of `{"": {"": ...}}`: libbson 1.23's bson_validate alone recurses once per level and
+    // overflows the stack; the payload must meet the same depth bound as wire documents.
+    auto conv = started();
+    const auto accepted = conv.server_first(test::nested_documents(1'000'000));
+    BOOST_TEST_REQUIRE(!accepted.has_value());
+    BOOST_TEST(accepted.error().code == errc::server_payload_malformed);
+    BOOST_TEST(accepted.error().message.find("nested deeper than") != std::string::npos);
 }
 
 BOOST_AUTO_TEST_CASE(invalid_hosts_are_rejected_before_signing) {

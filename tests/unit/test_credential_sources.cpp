@@ -1,6 +1,8 @@
 // Source selection: which ONE credential source the MongoDB specification's policy picks, the
 // report of every source, and the candidates of the AWS-SDK-style policy.
 #define BOOST_TEST_MODULE credential_sources
+#include "support/injected_environment.hpp"
+
 #include <mongo_aws/credential_sources.hpp>
 
 #include <boost/test/unit_test.hpp>
@@ -13,20 +15,10 @@
 using mongo_aws::credential_source;
 using mongo_aws::errc;
 using mongo_aws::source_status;
+using mongo_aws::test::env_of;
+using mongo_aws::test::variables;
 
 namespace {
-using variables = std::map<std::string, std::string, std::less<>>;
-
-mongo_aws::environment env_of(variables vars) {
-    auto env = mongo_aws::read_environment(
-        [vars = std::move(vars)](std::string_view name) -> std::optional<std::string> {
-            const auto found = vars.find(name);
-            return found == vars.end() ? std::nullopt : std::optional<std::string>(found->second);
-        });
-    BOOST_TEST_REQUIRE(env.has_value());
-    return std::move(env).value();
-}
-
 mongo_aws::source_selection select(const variables& vars, bool custom = false,
                                    const mongo_aws::credentials* given = nullptr) {
     return mongo_aws::select_credential_source(given, custom, env_of(vars));

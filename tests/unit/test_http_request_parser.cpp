@@ -15,6 +15,9 @@
 
 namespace http = mongo_aws::http;
 using mongo_aws::errc;
+using mongo_aws::test::failed_with;
+using mongo_aws::test::is_complete;
+using mongo_aws::test::needs_more;
 using mongo_aws::test::then;
 
 namespace {
@@ -22,21 +25,7 @@ namespace {
 using outcome = mongo_aws::test::parse_outcome<http::request>;
 
 outcome parse(std::string_view bytes, then end = then::stay_open, http::parser_limits limits = {}) {
-    auto all = mongo_aws::test::parse_every_way<http::request_parser>(bytes, end, limits);
-    BOOST_TEST_REQUIRE(!all.difference.has_value(), all.difference.value_or(""));
-    return all.whole;
-}
-
-bool is_complete(const outcome& parsed) {
-    return parsed.ok && parsed.status == http::parse_status::complete;
-}
-
-bool needs_more(const outcome& parsed) {
-    return parsed.ok && parsed.status == http::parse_status::need_more;
-}
-
-bool failed_with(const outcome& parsed, errc code) {
-    return !parsed.ok && parsed.code == std::error_code(code);
+    return mongo_aws::test::parse_checked<http::request_parser>(bytes, end, limits);
 }
 
 constexpr std::string_view token_put =

@@ -15,6 +15,9 @@
 
 namespace http = mongo_aws::http;
 using mongo_aws::errc;
+using mongo_aws::test::failed_with;
+using mongo_aws::test::is_complete;
+using mongo_aws::test::needs_more;
 using mongo_aws::test::then;
 
 namespace {
@@ -22,21 +25,7 @@ namespace {
 using outcome = mongo_aws::test::parse_outcome<http::response>;
 
 outcome parse(std::string_view bytes, then end = then::stay_open, http::parser_limits limits = {}) {
-    auto all = mongo_aws::test::parse_every_way<http::response_parser>(bytes, end, limits);
-    BOOST_TEST_REQUIRE(!all.difference.has_value(), all.difference.value_or(""));
-    return all.whole;
-}
-
-bool is_complete(const outcome& parsed) {
-    return parsed.ok && parsed.status == http::parse_status::complete;
-}
-
-bool needs_more(const outcome& parsed) {
-    return parsed.ok && parsed.status == http::parse_status::need_more;
-}
-
-bool failed_with(const outcome& parsed, errc code) {
-    return !parsed.ok && parsed.code == std::error_code(code);
+    return mongo_aws::test::parse_checked<http::response_parser>(bytes, end, limits);
 }
 
 http::parser_limits small_body_cap(std::size_t bytes) {
@@ -484,7 +473,7 @@ BOOST_AUTO_TEST_CASE(status_line_error_quotes_a_few_bytes_escaped) {
     const auto parsed = parse("HTTP/1.1 2\x01" + std::string(200, 'Z') + "\r\n\r\n");
     BOOST_TEST_REQUIRE(failed_with(parsed, errc::http_malformed_status_line));
     BOOST_TEST(parsed.error_text.find("\"HTTP/1.1 2\\x01ZZ") != std::string::npos);
-    BOOST_TEST(parsed.error_text.find("...") != std::string::npos);
+    BOOST_TEST(parsed.error_text.find("\u2026") != std::string::npos);
     BOOST_TEST(parsed.error_text.size() < 160U);
     BOOST_TEST(parsed.error_text.find('\x01') == std::string::npos);
 }

@@ -1,6 +1,8 @@
 // The requests of IMDSv2, the container endpoint and STS AssumeRoleWithWebIdentity: what goes
 // on the wire, and every outside value that is refused before it gets there.
 #define BOOST_TEST_MODULE metadata_requests
+#include "support/injected_environment.hpp"
+
 #include <mongo_aws/metadata_requests.hpp>
 
 #include <boost/test/unit_test.hpp>
@@ -13,20 +15,10 @@ using mongo_aws::endpoint_request;
 using mongo_aws::errc;
 using mongo_aws::secret_string;
 using mongo_aws::url_scheme;
+using mongo_aws::test::env_of;
+using mongo_aws::test::variables;
 
 namespace {
-using variables = std::map<std::string, std::string, std::less<>>;
-
-mongo_aws::environment env_of(variables vars) {
-    auto env = mongo_aws::read_environment(
-        [vars = std::move(vars)](std::string_view name) -> std::optional<std::string> {
-            const auto found = vars.find(name);
-            return found == vars.end() ? std::nullopt : std::optional<std::string>(found->second);
-        });
-    BOOST_TEST_REQUIRE(env.has_value());
-    return std::move(env).value();
-}
-
 std::string header(const endpoint_request& request, std::string_view name) {
     const auto* found = request.find_header(name);
     return found == nullptr ? std::string("<absent>") : std::string(found->value.reveal());

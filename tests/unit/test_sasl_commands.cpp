@@ -2,6 +2,7 @@
 // (auth spec: `{saslStart: 1, mechanism: "MONGODB-AWS", payload}` on `$external`, then
 // `{saslContinue: 1, conversationId, payload}` until `done: true`).
 #define BOOST_TEST_MODULE sasl_commands
+#include "support/nested_bson.hpp"
 #include "support/sasl_payloads.hpp"
 
 #include <mongo_aws/sasl_commands.hpp>
@@ -47,7 +48,7 @@ bytes start_reply() {
 }
 
 std::error_code reply_code(const bytes& reply) {
-    auto parsed = mongo_aws::parse_sasl_reply(reply);
+    auto parsed = mongo_aws::parse_sasl_reply(reply, "saslContinue");
     return parsed ? std::error_code{} : parsed.error().code;
 }
 }  // namespace
@@ -69,7 +70,7 @@ BOOST_AUTO_TEST_CASE(sasl_start_is_the_spec_command) {
 }
 
 BOOST_AUTO_TEST_CASE(sasl_continue_sends_back_the_conversation_id_as_given) {
-    const auto reply = mongo_aws::parse_sasl_reply(start_reply());
+    const auto reply = mongo_aws::parse_sasl_reply(start_reply(), "saslStart");
     BOOST_REQUIRE(reply.has_value());
     const auto command = mongo_aws::make_sasl_continue(reply->conversation_id, example_payload);
     BOOST_REQUIRE(command.has_value());
@@ -82,12 +83,14 @@ BOOST_AUTO_TEST_CASE(sasl_continue_sends_back_the_conversation_id_as_given) {
 }
 
 BOOST_AUTO_TEST_CASE(conversation_id_keeps_its_bson_type) {
-    const auto reply = mongo_aws::parse_sasl_reply(reply_with([](bson_t* doc) {
-        bson_append_int64(doc, "conversationId", -1, 1234567890123);
-        bson_append_bool(doc, "done", -1, false);
-        append_payload(doc, example_payload);
-        bson_append_int32(doc, "ok", -1, 1);
-    }));
+    const auto reply =
+        mongo_aws::parse_sasl_reply(reply_with([](bson_t* doc) {
+                                        bson_append_int64(doc, "conversationId", -1, 1234567890123);
+                                        bson_append_bool(doc, "done", -1, false);
+                                        append_payload(doc, example_payload);
+                                        bson_append_int32(doc, "ok", -1, 1);
+                                    }),
+                                    "saslContinue");
     BOOST_REQUIRE(reply.has_value());
     const auto command = mongo_aws::make_sasl_continue(reply->conversation_id, {}).value();
     bson_t doc;
@@ -99,60 +102,81 @@ BOOST_AUTO_TEST_CASE(conversation_id_keeps_its_bson_type) {
 }
 
 BOOST_AUTO_TEST_CASE(reply_gives_done_and_payload) {
-    const auto reply = mongo_aws::parse_sasl_reply(start_reply());
+    const auto reply = mongo_aws::parse_sasl_reply(start_reply(), "saslStart");
     BOOST_REQUIRE(reply.has_value());
     BOOST_TEST(!reply->done);
     BOOST_TEST(reply->payload == example_payload, boost::test_tools::per_element());
 }
 
 BOOST_AUTO_TEST_CASE(final_reply_says_done) {
-    const auto reply = mongo_aws::parse_sasl_reply(reply_with([](bson_t* doc) {
-        bson_append_int32(doc, "conversationId", -1, 1);
-        bson_append_bool(doc, "done", -1, true);
-        append_payload(doc, {});
-        bson_append_double(doc, "ok", -1, 1.0);
-    }));
+    const auto reply =
+        mongo_aws::parse_sasl_reply(reply_with([](bson_t* doc) {
+                                        bson_append_int32(doc, "conversationId", -1, 1);
+                                        bson_append_bool(doc, "done", -1, true);
+                                        append_payload(doc, {});
+                                        bson_append_double(doc, "ok", -1, 1.0);
+                                    }),
+                                    "saslContinue");
     BOOST_REQUIRE(reply.has_value());
     BOOST_TEST(reply->done);
     BOOST_TEST(reply->payload.empty());
 }
 
 BOOST_AUTO_TEST_CASE(final_reply_may_omit_the_payload) {
-    const auto reply = mongo_aws::parse_sasl_reply(reply_with([](bson_t* doc) {
-        bson_append_int32(doc, "conversationId", -1, 1);
-        bson_append_bool(doc, "done", -1, true);
-        bson_append_double(doc, "ok", -1, 1.0);
-    }));
+    const auto reply =
+        mongo_aws::parse_sasl_reply(reply_with([](bson_t* doc) {
+                                        bson_append_int32(doc, "conversationId", -1, 1);
+                                        bson_append_bool(doc, "done", -1, true);
+                                        bson_append_double(doc, "ok", -1, 1.0);
+                                    }),
+                                    "saslContinue");
     BOOST_REQUIRE(reply.has_value());
     BOOST_TEST(reply->done);
 }
 
 BOOST_AUTO_TEST_CASE(ok_zero_is_a_command_failure_with_the_servers_words) {
-    const auto reply = mongo_aws::parse_sasl_reply(reply_with([](bson_t* doc) {
-        bson_append_double(doc, "ok", -1, 0.0);
-        bson_append_utf8(doc, "errmsg", -1, "Authentication failed.", -1);
-        bson_append_int32(doc, "code", -1, 18);
-        bson_append_utf8(doc, "codeName", -1, "AuthenticationFailed", -1);
-    }));
+    const auto reply = mongo_aws::parse_sasl_reply(
+        reply_with([](bson_t* doc) {
+            bson_append_double(doc, "ok", -1, 0.0);
+            bson_append_utf8(doc, "errmsg", -1, "Authentication failed.", -1);
+            bson_append_int32(doc, "code", -1, 18);
+            bson_append_utf8(doc, "codeName", -1, "AuthenticationFailed", -1);
+        }),
+        "saslContinue");
     BOOST_REQUIRE(!reply.has_value());
     BOOST_TEST(reply.error().code == errc::command_failed);
-    BOOST_TEST(reply.error().server_code == "18 (AuthenticationFailed)");
+    BOOST_TEST(reply.error().server_code == "18");
     BOOST_TEST(reply.error().server_message == "Authentication failed.");
-    BOOST_TEST(reply.error().message.find("$external") != std::string::npos);
+    BOOST_TEST(reply.error().message.find("saslContinue failed with AuthenticationFailed") !=
+               std::string::npos);
+    for (const char* hint : {"credentials", "clock", "role ARN", "$external"}) {
+        BOOST_TEST_INFO(hint);
+        BOOST_TEST(reply.error().message.find(hint) != std::string::npos);
+    }
 }
 
 BOOST_AUTO_TEST_CASE(servers_error_message_is_bounded_and_escaped) {
     const std::string long_message = "line\n" + std::string(5000, 'x');
-    const auto reply = mongo_aws::parse_sasl_reply(reply_with([&](bson_t* doc) {
-        bson_append_int32(doc, "ok", -1, 0);
-        bson_append_utf8(doc, "errmsg", -1, long_message.data(),
-                         static_cast<int>(long_message.size()));
-        bson_append_double(doc, "code", -1, std::numeric_limits<double>::quiet_NaN());
-    }));
+    const auto reply =
+        mongo_aws::parse_sasl_reply(reply_with([&](bson_t* doc) {
+                                        bson_append_int32(doc, "ok", -1, 0);
+                                        bson_append_utf8(doc, "errmsg", -1, long_message.data(),
+                                                         static_cast<int>(long_message.size()));
+                                    }),
+                                    "saslContinue");
     BOOST_REQUIRE(!reply.has_value());
+    BOOST_TEST(reply.error().code == errc::command_failed);
     BOOST_TEST(reply.error().server_message.size() < 1200U);
     BOOST_TEST(reply.error().server_message.find('\n') == std::string::npos);
     BOOST_TEST(reply.error().server_code.empty());
+}
+
+BOOST_AUTO_TEST_CASE(failure_code_that_is_not_an_integer_is_wrong_type) {
+    BOOST_TEST(reply_code(reply_with([](bson_t* doc) {
+                   bson_append_int32(doc, "ok", -1, 0);
+                   bson_append_utf8(doc, "errmsg", -1, "refused", -1);
+                   bson_append_double(doc, "code", -1, std::numeric_limits<double>::quiet_NaN());
+               })) == errc::reply_field_wrong_type);
 }
 
 BOOST_AUTO_TEST_CASE(missing_reply_fields_are_rejected) {
@@ -177,6 +201,18 @@ BOOST_AUTO_TEST_CASE(missing_reply_fields_are_rejected) {
                    bson_append_bool(doc, "done", -1, false);
                    bson_append_double(doc, "ok", -1, 1.0);
                })) == errc::reply_field_missing);
+}
+
+BOOST_AUTO_TEST_CASE(missing_field_is_named_in_the_message) {
+    const auto reply =
+        mongo_aws::parse_sasl_reply(reply_with([](bson_t* doc) {
+                                        bson_append_int32(doc, "conversationId", -1, 1);
+                                        bson_append_double(doc, "ok", -1, 1.0);
+                                    }),
+                                    "saslStart");
+    BOOST_TEST_REQUIRE(!reply.has_value());
+    BOOST_TEST(reply.error().code == errc::reply_field_missing);
+    BOOST_TEST(reply.error().message.find("`done`") != std::string::npos);
 }
 
 BOOST_AUTO_TEST_CASE(reply_fields_of_the_wrong_type_are_rejected) {
@@ -206,12 +242,16 @@ BOOST_AUTO_TEST_CASE(reply_that_is_not_bson_is_rejected) {
     BOOST_TEST(reply_code(bad_inner) == errc::bson_invalid);
 }
 
+BOOST_AUTO_TEST_CASE(reply_nested_a_million_levels_deep_is_bson_invalid_not_a_crash) {
+    BOOST_TEST(reply_code(test::nested_documents(1'000'000)) == errc::bson_invalid);
+}
+
 BOOST_AUTO_TEST_CASE(payload_over_16_mib_is_refused) {
     const bytes huge(mongo_aws::max_sasl_payload_size + 1, 0);
     const auto start = mongo_aws::make_sasl_start(huge);
     BOOST_REQUIRE(!start.has_value());
     BOOST_TEST(start.error().code == errc::sasl_payload_too_large);
-    const auto reply = mongo_aws::parse_sasl_reply(start_reply()).value();
+    const auto reply = mongo_aws::parse_sasl_reply(start_reply(), "saslStart").value();
     const auto next = mongo_aws::make_sasl_continue(reply.conversation_id, huge);
     BOOST_REQUIRE(!next.has_value());
     BOOST_TEST(next.error().code == errc::sasl_payload_too_large);
@@ -232,7 +272,7 @@ BOOST_AUTO_TEST_CASE(any_reply_bytes_are_handled_safely) {
                 reply.resize(at);
             }
         }
-        const auto parsed = mongo_aws::parse_sasl_reply(reply);
+        const auto parsed = mongo_aws::parse_sasl_reply(reply, "saslContinue");
         if (parsed) {
             // Whatever was read can be sent back.
             BOOST_TEST(mongo_aws::make_sasl_continue(parsed->conversation_id, {}).has_value());

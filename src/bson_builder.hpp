@@ -1,6 +1,8 @@
 // Small RAII helpers over libbson for the SASL payloads and commands.
 #pragma once
 
+#include <mongo_aws/result.hpp>
+
 #include <bson/bson.h>
 
 #include <cstddef>
@@ -38,13 +40,13 @@ private:
     bson_t* heap_ = nullptr;
 };
 
-/// Views `bytes` as a BSON document when it is one (lengths consistent, every element well
-/// formed, nested documents included). On failure, `*error_offset` (when given) is where
-/// libbson found the first problem, or 0 when the framing itself is wrong.
-[[nodiscard]] bool view_bson(std::span<const std::uint8_t> bytes, bson_t& view,
-                             std::size_t* error_offset = nullptr) noexcept;
+/// Views `bytes` in place as a BSON document once validate_bson() (bson_validate.hpp) accepts
+/// them: the same length, depth and validity checks as bson_document::from_bytes, and its
+/// errors (errc::bson_length_invalid, errc::bson_invalid). `view` borrows `bytes`.
+[[nodiscard]] result<void> view_bson(std::span<const std::uint8_t> bytes, bson_t& view);
 
-/// A readable name for a BSON element type ("binary", "string", "int32", ...).
+/// MongoDB's name for a BSON element type, as `$type` spells it ("binData", "string", "int",
+/// "long", "object", ...), for messages.
 [[nodiscard]] std::string_view bson_type_name(bson_type_t type) noexcept;
 
 /// The string value of a UTF-8 element (which may hold NUL bytes; its length says where it ends).
