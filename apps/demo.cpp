@@ -100,7 +100,7 @@ int run_demo(std::ostream& out, std::ostream& err) {
     if (!first_reply) {
         return fail(err, "decoding the saslStart reply", first_reply.error());
     }
-    auto first_sasl = parse_sasl_reply(first_reply->body().bytes());
+    auto first_sasl = parse_sasl_reply(first_reply->body().bytes(), "saslStart");
     if (!first_sasl) {
         return fail(err, "saslStart reply", first_sasl.error());
     }
@@ -137,7 +137,7 @@ int run_demo(std::ostream& out, std::ostream& err) {
     if (!final_reply) {
         return fail(err, "decoding the saslContinue reply", final_reply.error());
     }
-    auto final_sasl = parse_sasl_reply(final_reply->body().bytes());
+    auto final_sasl = parse_sasl_reply(final_reply->body().bytes(), "saslContinue");
     if (!final_sasl) {
         return fail(err, "saslContinue reply", final_sasl.error());
     }
