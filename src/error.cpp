@@ -218,6 +218,22 @@ private:
                 return "credential source unavailable";
             case errc::credential_source_threw:
                 return "credential source threw an exception";
+            case errc::url_invalid_scheme:
+                return "URL scheme is not http or https";
+            case errc::url_missing_host:
+                return "URL has no host";
+            case errc::url_invalid_host:
+                return "URL has an invalid host";
+            case errc::url_invalid_port:
+                return "URL has an invalid port";
+            case errc::url_userinfo_not_allowed:
+                return "URL has user info";
+            case errc::url_fragment_not_allowed:
+                return "URL has a fragment";
+            case errc::url_invalid_target:
+                return "URL has an invalid path or query";
+            case errc::tls_ca_file_unusable:
+                return "CA file cannot be loaded";
         }
         return "unknown mongo_aws error";
     }

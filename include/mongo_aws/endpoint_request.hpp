@@ -4,6 +4,7 @@
 #pragma once
 
 #include <mongo_aws/secret.hpp>
+#include <mongo_aws/url.hpp>  // url_scheme
 
 #include <cstdint>
 #include <iosfwd>
@@ -12,12 +13,6 @@
 #include <vector>
 
 namespace mongo_aws {
-
-/// How to reach the endpoint.
-enum class url_scheme {
-    http,   ///< plain TCP
-    https,  ///< TLS, verifying the certificate against `host`
-};
 
 /// Where an endpoint is: what a URL such as AWS_EC2_METADATA_SERVICE_ENDPOINT says.
 struct endpoint_location {

@@ -130,6 +130,16 @@ enum class errc {
     credentials_expired,            ///< a source answered with credentials already expired
     credential_source_unavailable,  ///< the chosen source has no fetcher in this build
     credential_source_threw,        ///< a fetcher or custom provider threw instead of returning
+
+    // --- URLs of credential endpoints; TLS trust of the HTTP client ---
+    url_invalid_scheme,        ///< not `http://` or `https://`
+    url_missing_host,          ///< no host after the scheme
+    url_invalid_host,          ///< a malformed host name, IPv4 or IPv6 address
+    url_invalid_port,          ///< a port that is empty, not a number or not 1..65535
+    url_userinfo_not_allowed,  ///< `user@` or `user:password@` before the host
+    url_fragment_not_allowed,  ///< a `#fragment`
+    url_invalid_target,        ///< a byte that cannot appear in a path or query, or a bad `%XX`
+    tls_ca_file_unusable,      ///< the CA file (AWS_CA_BUNDLE, SSL_CERT_FILE) cannot be loaded
 };
 
 /// The category of every `errc` value; its name is "mongo_aws".
