@@ -30,7 +30,7 @@ bool contains(std::span<const std::uint8_t> haystack, std::string_view needle) {
 
 // Prints one message: its direction, size, command or reply document, and the SASL payload
 // inside it, each as Extended JSON.
-void show(std::ostream& out, int step, std::string_view direction,
+void show(std::ostream& out, int step, const std::string& direction,
           std::span<const std::uint8_t> message) {
     out << "\n[" << step << "] " << direction << " (OP_MSG, " << message.size() << " bytes)\n";
     auto decoded = wire::decode_reply(message);  // a request decodes as a reply here too
@@ -57,6 +57,56 @@ int fail(std::ostream& err, std::string_view step, const error& failure) {
     return 1;
 }
 
+// Both ends of the demo's wire: sends a SASL command as an OP_MSG on $external to the scripted
+// server, shows both messages, and reads the server's SASL reply.
+class demo_wire {
+public:
+    demo_wire(std::ostream& out, scripted_server& server) : out_(out), server_(server) {}
+
+    result<sasl_reply> exchange(std::string_view command_name,
+                                result<std::vector<std::uint8_t>> command,
+                                std::string_view what_client_sends,
+                                std::string_view what_server_answers) {
+        if (!command) {
+            return std::move(command).error();
+        }
+        auto document = bson_document::from_bytes(*command);
+        if (!document) {
+            return std::move(document).error();
+        }
+        const std::int32_t request_id = ++last_request_id_;
+        auto message =
+            wire::encode_op_msg_command(request_id, *document->view(), std::string(sasl_database));
+        if (!message) {
+            return std::move(message).error();
+        }
+        show(out_, ++step_, "client -> server: " + std::string(what_client_sends), *message);
+        sent_.insert(sent_.end(), message->begin(), message->end());
+
+        auto reply_message = server_.answer(*message);
+        if (!reply_message) {
+            return std::move(reply_message).error();
+        }
+        show(out_, ++step_, "server -> client: " + std::string(what_server_answers),
+             *reply_message);
+        auto reply = wire::decode_reply(*reply_message, request_id);
+        if (!reply) {
+            return std::move(reply).error();
+        }
+        return parse_sasl_reply(reply->body().bytes(), command_name);
+    }
+
+    /// Every byte the client sent.
+    [[nodiscard]] std::span<const std::uint8_t> sent() const noexcept { return sent_; }
+
+private:
+    std::ostream& out_;
+    scripted_server& server_;
+    std::vector<std::uint8_t> sent_;
+    int step_ = 0;
+    std::int32_t last_request_id_ = 0;
+};
+
 }  // namespace
 
 int run_demo(std::ostream& out, std::ostream& err) {
@@ -70,81 +120,38 @@ int run_demo(std::ostream& out, std::ostream& err) {
 
     scripted_server server(creds.access_key_id, creds.secret_access_key,
                            std::string(demo_sts_host));
+    demo_wire wire_to_server(out, server);
     conversation client;
-    std::vector<std::uint8_t> sent;  // every byte the client sent, to look for the secret
 
-    // saslStart
     auto client_first = client.client_first();
     if (!client_first) {
         return fail(err, "client_first", client_first.error());
     }
-    auto start_command = make_sasl_start(*client_first);
-    if (!start_command) {
-        return fail(err, "saslStart", start_command.error());
-    }
-    auto start_document = bson_document::from_bytes(*start_command);
-    auto start_message =
-        wire::encode_op_msg_command(1, *start_document->view(), std::string(sasl_database));
-    if (!start_message) {
-        return fail(err, "encoding saslStart", start_message.error());
-    }
-    show(out, 1, "client -> server: saslStart on $external", *start_message);
-    sent.insert(sent.end(), start_message->begin(), start_message->end());
-
-    auto first_reply_message = server.answer(*start_message);
-    if (!first_reply_message) {
-        return fail(err, "server", first_reply_message.error());
-    }
-    show(out, 2, "server -> client: nonce and STS host", *first_reply_message);
-    auto first_reply = wire::decode_reply(*first_reply_message, 1);
+    auto first_reply = wire_to_server.exchange("saslStart", make_sasl_start(*client_first),
+                                               "saslStart on $external", "nonce and STS host");
     if (!first_reply) {
-        return fail(err, "decoding the saslStart reply", first_reply.error());
+        return fail(err, "saslStart", first_reply.error());
     }
-    auto first_sasl = parse_sasl_reply(first_reply->body().bytes(), "saslStart");
-    if (!first_sasl) {
-        return fail(err, "saslStart reply", first_sasl.error());
-    }
-    if (auto checked = client.server_first(first_sasl->payload); !checked) {
+    if (auto checked = client.server_first(first_reply->payload); !checked) {
         return fail(err, "server_first", checked.error());
     }
     out << "    client checked: the server nonce is 64 bytes and starts with ours; host "
         << client.sts_host() << " is valid; region " << client.region() << "\n";
 
-    // saslContinue
     auto client_final = client.client_final(creds, std::chrono::system_clock::now());
     if (!client_final) {
         return fail(err, "client_final", client_final.error());
     }
-    auto continue_command = make_sasl_continue(first_sasl->conversation_id, *client_final);
-    if (!continue_command) {
-        return fail(err, "saslContinue", continue_command.error());
-    }
-    auto continue_document = bson_document::from_bytes(*continue_command);
-    auto continue_message =
-        wire::encode_op_msg_command(2, *continue_document->view(), std::string(sasl_database));
-    if (!continue_message) {
-        return fail(err, "encoding saslContinue", continue_message.error());
-    }
-    show(out, 3, "client -> server: saslContinue with the signed STS request", *continue_message);
-    sent.insert(sent.end(), continue_message->begin(), continue_message->end());
-
-    auto final_reply_message = server.answer(*continue_message);
-    if (!final_reply_message) {
-        return fail(err, "server", final_reply_message.error());
-    }
-    show(out, 4, "server -> client: outcome", *final_reply_message);
-    auto final_reply = wire::decode_reply(*final_reply_message, 2);
+    auto final_reply = wire_to_server.exchange(
+        "saslContinue", make_sasl_continue(first_reply->conversation_id, *client_final),
+        "saslContinue with the signed STS request", "outcome");
     if (!final_reply) {
-        return fail(err, "decoding the saslContinue reply", final_reply.error());
-    }
-    auto final_sasl = parse_sasl_reply(final_reply->body().bytes(), "saslContinue");
-    if (!final_sasl) {
-        return fail(err, "saslContinue reply", final_sasl.error());
+        return fail(err, "saslContinue", final_reply.error());
     }
 
-    const bool secret_sent = contains(sent, demo_secret_access_key);
+    const bool secret_sent = contains(wire_to_server.sent(), demo_secret_access_key);
     out << "\nsecret access key in the bytes sent: " << (secret_sent ? "YES (bug)" : "no") << "\n";
-    if (!final_sasl->done || !server.authenticated() || secret_sent) {
+    if (!final_reply->done || !server.authenticated() || secret_sent) {
         err << "mongo-aws demo: the server did not accept the conversation\n";
         return 1;
     }
