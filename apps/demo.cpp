@@ -30,23 +30,11 @@ bool contains(std::span<const std::uint8_t> haystack, std::string_view needle) {
 
 // Prints one message: its direction, size, command or reply document, and the SASL payload
 // inside it, each as Extended JSON.
-void show(std::ostream& out, int step, const std::string& direction,
-          std::span<const std::uint8_t> message) {
-    out << "\n[" << step << "] " << direction << " (OP_MSG, " << message.size() << " bytes)\n";
-    auto decoded = wire::decode_reply(message);  // a request decodes as a reply here too
-    auto request = wire::decode_request(message);
-    const bson_document* body = nullptr;
-    if (request) {
-        body = &request->command();
-    } else if (decoded) {
-        body = &decoded->body();
-    }
-    if (body == nullptr) {
-        out << "    (undecodable)\n";
-        return;
-    }
-    out << "    document: " << bson_to_display_json(body->bytes()) << "\n";
-    const auto payload = binary_field(body->bytes(), "payload");
+void show(std::ostream& out, int step, const std::string& direction, std::size_t message_size,
+          const bson_document& body) {
+    out << "\n[" << step << "] " << direction << " (OP_MSG, " << message_size << " bytes)\n";
+    out << "    document: " << bson_to_display_json(body.bytes()) << "\n";
+    const auto payload = binary_field(body.bytes(), "payload");
     if (!payload.empty()) {
         out << "    payload:  " << bson_to_display_json(payload) << "\n";
     }
@@ -80,19 +68,25 @@ public:
         if (!message) {
             return std::move(message).error();
         }
-        show(out_, ++step_, "client -> server: " + std::string(what_client_sends), *message);
+        // Shown as the server receives it, `$db` included.
+        auto as_received = wire::decode_request(*message);
+        if (!as_received) {
+            return std::move(as_received).error();
+        }
+        show(out_, ++step_, "client -> server: " + std::string(what_client_sends), message->size(),
+             as_received->command());
         sent_.insert(sent_.end(), message->begin(), message->end());
 
         auto reply_message = server_.answer(*message);
         if (!reply_message) {
             return std::move(reply_message).error();
         }
-        show(out_, ++step_, "server -> client: " + std::string(what_server_answers),
-             *reply_message);
         auto reply = wire::decode_reply(*reply_message, request_id);
         if (!reply) {
             return std::move(reply).error();
         }
+        show(out_, ++step_, "server -> client: " + std::string(what_server_answers),
+             reply_message->size(), reply->body());
         return parse_sasl_reply(reply->body().bytes(), command_name);
     }
 
