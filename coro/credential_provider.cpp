@@ -123,6 +123,7 @@ void credential_provider::clear() {
 }
 
 asio::awaitable<result<credentials>> credential_provider::ask(credential_source source,
+                                                              const environment& env,
                                                               deadline until) const {
     const credential_fetcher* fetcher = nullptr;
     switch (source) {
@@ -150,7 +151,7 @@ asio::awaitable<result<credentials>> credential_provider::ask(credential_source 
                                      " credentials in this provider");
         } else {
             auto what = "fetching " + source_name(source) + " credentials";
-            auto operation = (*fetcher)(until);
+            auto operation = (*fetcher)(fetch_context{env, options_.environment, until});
             outcome = co_await detail::with_deadline(std::move(operation), until, std::move(what));
         }
     } catch (const std::exception& thrown) {
@@ -173,9 +174,10 @@ asio::awaitable<result<credentials>> credential_provider::ask(credential_source 
 }
 
 asio::awaitable<result<fetched_credentials>> credential_provider::fetch_one(
-    credential_source source, std::vector<source_attempt> attempts, deadline until) const {
+    credential_source source, std::vector<source_attempt> attempts, environment env,
+    deadline until) const {
     const auto started = steady_clock::now();
-    auto outcome = co_await ask(source, until);
+    auto outcome = co_await ask(source, env, until);
     auto& attempt = attempt_for(attempts, source);
     attempt.elapsed_ms = detail::elapsed_ms(started, steady_clock::now());
     if (!outcome) {
@@ -212,9 +214,9 @@ asio::awaitable<result<fetched_credentials>> credential_provider::get(deadline u
         }
         // Named locals rather than temporaries in co_await expressions: GCC 12 destroyed a
         // temporary std::function made from a lambda twice here.
-        const detail::credential_cache::fetch_function fetch = [this, source,
-                                                                attempts](deadline fetch_until) {
-            return fetch_one(source, attempts, fetch_until);
+        const detail::credential_cache::fetch_function fetch = [this, source, attempts,
+                                                                env = *env](deadline fetch_until) {
+            return fetch_one(source, attempts, env, fetch_until);
         };
         auto what = "waiting for " + source_name(source) + " credentials";
         auto fetched = co_await cache_->get(fetch, until, std::move(what));
@@ -243,7 +245,7 @@ asio::awaitable<result<fetched_credentials>> credential_provider::race(
     environment env, deadline until) const {
     detail::source_asker asker = [this, &env, until](credential_source source) {
         return source == credential_source::environment ? ready(environment_credentials(env))
-                                                        : ask(source, until);
+                                                        : ask(source, env, until);
     };
     auto outcome = co_await detail::race_by_priority(candidates, std::move(asker));
     for (std::size_t i = 0; i < candidates.size(); ++i) {

@@ -234,6 +234,12 @@ private:
                 return "URL has an invalid path or query";
             case errc::tls_ca_file_unusable:
                 return "CA file cannot be loaded";
+            case errc::token_file_unreadable:
+                return "token file cannot be read";
+            case errc::endpoint_http_error:
+                return "credential endpoint answered an HTTP error";
+            case errc::imds_token_refused:
+                return "IMDSv2 token request refused";
         }
         return "unknown mongo_aws error";
     }

@@ -2,6 +2,7 @@
 // cache that many connections share, on the caller's Asio executor.
 #pragma once
 
+#include <mongo_aws/credential_fetchers.hpp>
 #include <mongo_aws/credential_sources.hpp>
 #include <mongo_aws/credentials.hpp>
 #include <mongo_aws/environment.hpp>
@@ -33,13 +34,6 @@ namespace detail {
 class credential_cache;
 }  // namespace detail
 
-/// The absolute time by which a whole credential lookup must end (nested steps share it).
-using deadline = std::chrono::steady_clock::time_point;
-
-/// Fetches credentials from one network source (web identity, ECS, EC2), honouring `deadline`
-/// and the calling coroutine's cancellation. Errors name what failed and what to check.
-using credential_fetcher = std::function<asio::awaitable<result<credentials>>(deadline)>;
-
 /// The application's own credential provider (the spec's custom AWS credential provider).
 /// Credentials it returns with an expiration are cached like those of the network sources;
 /// without one, it is called on every lookup.
@@ -59,14 +53,6 @@ enum class credential_policy {
     sdk_fallback,
 };
 
-/// The fetchers of the network sources. An empty one makes its source fail with
-/// errc::credential_source_unavailable when chosen (skipped under sdk_fallback).
-struct credential_fetchers {
-    credential_fetcher web_identity;  ///< STS AssumeRoleWithWebIdentity
-    credential_fetcher ecs;           ///< the container credentials endpoint
-    credential_fetcher ec2;           ///< the instance metadata service (IMDSv2)
-};
-
 /// Everything a credential_provider is built from.
 struct provider_options {
     /// Credentials from the connection string or client options (highest priority).
@@ -77,8 +63,8 @@ struct provider_options {
     environment_lookup environment = process_environment_lookup;
     /// How sources are chosen.
     credential_policy policy = credential_policy::spec;
-    /// The network sources.
-    credential_fetchers fetchers;
+    /// The network sources: the library's own, unless replaced.
+    credential_fetchers fetchers = default_credential_fetchers();
     /// The wall clock that expirations are compared with.
     wall_clock clock = [] { return std::chrono::system_clock::now(); };
 };
@@ -190,10 +176,11 @@ public:
     [[nodiscard]] asio::any_io_executor get_executor() const noexcept { return executor_; }
 
 private:
-    asio::awaitable<result<credentials>> ask(credential_source source, deadline until) const;
+    asio::awaitable<result<credentials>> ask(credential_source source, const environment& env,
+                                             deadline until) const;
     asio::awaitable<result<fetched_credentials>> fetch_one(credential_source source,
                                                            std::vector<source_attempt> attempts,
-                                                           deadline until) const;
+                                                           environment env, deadline until) const;
     asio::awaitable<result<fetched_credentials>> race(std::vector<credential_source> candidates,
                                                       std::vector<source_attempt> attempts,
                                                       environment env, deadline until) const;

@@ -140,6 +140,11 @@ enum class errc {
     url_fragment_not_allowed,  ///< a `#fragment`
     url_invalid_target,        ///< a byte that cannot appear in a path or query, or a bad `%XX`
     tls_ca_file_unusable,      ///< the CA file (AWS_CA_BUNDLE, SSL_CERT_FILE) cannot be loaded
+
+    // --- Credential fetchers: token files, endpoint answers ---
+    token_file_unreadable,  ///< a token file (web identity, container) cannot be read
+    endpoint_http_error,    ///< IMDS, the container endpoint or STS answered an HTTP error status
+    imds_token_refused,     ///< IMDS refused the IMDSv2 token request (IMDSv1 only, or disabled)
 };
 
 /// The category of every `errc` value; its name is "mongo_aws".

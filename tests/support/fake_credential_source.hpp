@@ -62,7 +62,7 @@ struct fake_source {
 
     /// A fetcher for credential_fetchers.
     credential_fetcher fetcher() {
-        return [this](deadline) { return run(); };
+        return [this](const fetch_context&) { return run(); };
     }
 
     /// A custom provider callback.

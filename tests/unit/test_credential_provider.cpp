@@ -92,9 +92,11 @@ const mongo_aws::source_attempt& attempt_of(const fetched_credentials& fetched,
 }
 
 // The base options: an environment the test owns, with EC2 turned off unless it sets a fetcher.
+// No network fetcher unless a test installs a fake one: these tests never leave the process.
 provider_options options_with(fake_environment& env) {
     provider_options options;
     options.environment = env.lookup();
+    options.fetchers = {};
     return options;
 }
 
