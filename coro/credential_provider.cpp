@@ -65,6 +65,12 @@ std::optional<credentials> immediate_credentials(credential_source source,
     return std::nullopt;
 }
 
+// `message` without the `<source>: ` that ask() puts first (the report names the source).
+std::string without_source_prefix(credential_source source, const std::string& message) {
+    const auto prefix = source_name(source) + ": ";
+    return message.starts_with(prefix) ? message.substr(prefix.size()) : message;
+}
+
 asio::awaitable<result<credentials>> ready(credentials creds) {
     co_return creds;
 }
@@ -181,9 +187,16 @@ asio::awaitable<result<fetched_credentials>> credential_provider::fetch_one(
     auto& attempt = attempt_for(attempts, source);
     attempt.elapsed_ms = detail::elapsed_ms(started, steady_clock::now());
     if (!outcome) {
+        auto err = std::move(outcome).error();
         attempt.status = attempt_status::failed;
-        attempt.detail = outcome.error().message;
-        co_return std::move(outcome).error();
+        attempt.detail = without_source_prefix(source, err.message);
+        if (source == credential_source::ec2) {
+            // EC2 is what the chain falls to when nothing else is configured: its failure
+            // means no credentials anywhere, and the operator needs every source's line. The
+            // code stays EC2's own (timeout, imds_token_refused...), which says why.
+            err.message = none_found(attempts).message;
+        }
+        co_return err;
     }
     attempt.status = attempt_status::ok;
     co_return fetched_credentials{std::move(*outcome), source, false, std::move(attempts)};
@@ -260,7 +273,7 @@ asio::awaitable<result<fetched_credentials>> credential_provider::race(
                     : std::string("cancelled");
         } else if (!*answer) {
             attempt.status = attempt_status::failed;
-            attempt.detail = answer->error().message;
+            attempt.detail = without_source_prefix(candidates[i], answer->error().message);
         } else if (outcome.winner == i) {
             attempt.status = attempt_status::ok;
         } else {
