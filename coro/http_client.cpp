@@ -3,6 +3,7 @@
 #include "connect.hpp"
 #include "deadline.hpp"
 #include "resolve.hpp"
+#include "tls_handshake.hpp"
 
 #include <mongo_aws/secret.hpp>
 
@@ -27,6 +28,8 @@ namespace {
 
 using tcp = asio::ip::tcp;
 constexpr auto as_tuple = asio::experimental::as_tuple(asio::use_awaitable);
+constexpr std::string_view aws_ca_advice =
+    "set AWS_CA_BUNDLE to a PEM file with the CA that issued the server's certificate";
 constexpr std::size_t read_chunk_bytes = std::size_t{16} * 1024;
 
 // What the exchange is doing, so that a timeout or a cancellation can say where it struck.
@@ -117,78 +120,6 @@ asio::awaitable<result<http::response>> send_and_receive(Stream& stream, const s
     }
 }
 
-// What the certificate check found, recorded by the verify callback: OpenSSL's own error says
-// only "certificate verify failed".
-struct verify_outcome {
-    int error = X509_V_OK;
-    int depth = 0;
-    bool host_mismatch = false;
-};
-
-error tls_error(const std::string& name, const url& target, const tls_trust& trust,
-                const verify_outcome& verified, const std::error_code& ec) {
-    std::string message = name + ": TLS handshake failed: ";
-    if (verified.host_mismatch) {
-        message += "host name mismatch: the server's certificate is not valid for '" + target.host +
-                   "'; check the host in the URL";
-    } else if (verified.error != X509_V_OK) {
-        message += "certificate not trusted: " +
-                   std::string(X509_verify_cert_error_string(verified.error)) + " (at depth " +
-                   std::to_string(verified.depth) + "); trusted CAs: " + trust.source +
-                   "; set AWS_CA_BUNDLE to a PEM file with the CA that issued the server's "
-                   "certificate";
-    } else if (is_end_of_stream(ec)) {
-        message += "the server closed the connection; check that it speaks TLS on this port";
-    } else {
-        message += ec.message() + "; check that the endpoint speaks TLS (https) on this port";
-    }
-    return make_error(errc::tls_failed, std::move(message));
-}
-
-asio::awaitable<result<void>> tls_handshake(asio::ssl::stream<tcp::socket>& stream,
-                                            const url& target, const tls_trust& trust,
-                                            const std::string& name) {
-    // RFC 6066 section 3: server names only, never an IP address. (SSL_set_tlsext_host_name
-    // is a macro with a C cast; this is its expansion.)
-    if (target.host_kind == url_host_kind::name &&
-        SSL_ctrl(stream.native_handle(), SSL_CTRL_SET_TLSEXT_HOSTNAME, TLSEXT_NAMETYPE_host_name,
-                 const_cast<char*>(target.host.c_str())) != 1) {
-        co_return make_error(errc::tls_failed, name + ": cannot set the TLS server name");
-    }
-    verify_outcome verified;
-    std::error_code ec;
-    stream.set_verify_mode(asio::ssl::verify_peer, ec);
-    if (!ec) {
-        stream.set_verify_callback(
-            [&verified, check = asio::ssl::host_name_verification(target.host)](
-                bool preverified, asio::ssl::verify_context& context) {
-                if (!preverified) {
-                    if (verified.error == X509_V_OK) {
-                        verified.error = X509_STORE_CTX_get_error(context.native_handle());
-                        verified.depth = X509_STORE_CTX_get_error_depth(context.native_handle());
-                    }
-                    return false;
-                }
-                if (!check(preverified, context)) {
-                    verified.host_mismatch = true;
-                    return false;
-                }
-                return true;
-            },
-            ec);
-    }
-    if (ec) {
-        co_return make_error(errc::tls_failed,
-                             name + ": cannot set up certificate verification: " + ec.message());
-    }
-    auto [handshake_error] =
-        co_await stream.async_handshake(asio::ssl::stream_base::client, as_tuple);
-    if (handshake_error) {
-        co_return tls_error(name, target, trust, verified, handshake_error);
-    }
-    co_return result<void>{};
-}
-
 asio::awaitable<result<http::response>> exchange(const url& target, const std::string& bytes,
                                                  const http_fetch_options& options,
                                                  const tls_trust* trust, progress& now,
@@ -214,7 +145,7 @@ asio::awaitable<result<http::response>> exchange(const url& target, const std::s
     }
     asio::ssl::stream<tcp::socket> stream(std::move(*socket), *trust->context);
     now.step = "in the TLS handshake";
-    auto handshake = co_await tls_handshake(stream, target, *trust, name);
+    auto handshake = co_await tls_handshake(stream, target.host, *trust, name, aws_ca_advice);
     if (!handshake) {
         co_return std::move(handshake).error();
     }
