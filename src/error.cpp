@@ -240,6 +240,8 @@ private:
                 return "credential endpoint answered an HTTP error";
             case errc::imds_token_refused:
                 return "IMDSv2 token request refused";
+            case errc::server_too_old:
+                return "server too old for MONGODB-AWS";
         }
         return "unknown mongo_aws error";
     }

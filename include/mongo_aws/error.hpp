@@ -145,6 +145,9 @@ enum class errc {
     token_file_unreadable,  ///< a token file (web identity, container) cannot be read
     endpoint_http_error,    ///< IMDS, the container endpoint or STS answered an HTTP error status
     imds_token_refused,     ///< IMDS refused the IMDSv2 token request (IMDSv1 only, or disabled)
+
+    // --- connect() ---
+    server_too_old,  ///< the server's maxWireVersion is below 9 (MongoDB 4.4, MONGODB-AWS)
 };
 
 /// The category of every `errc` value; its name is "mongo_aws".
