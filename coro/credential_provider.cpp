@@ -124,6 +124,12 @@ credential_provider::credential_provider(asio::any_io_executor executor, provide
 
 credential_provider::~credential_provider() = default;
 
+void credential_provider::log_line(const std::string& line) const {
+    if (options_.log) {
+        options_.log(line);
+    }
+}
+
 void credential_provider::clear() {
     cache_->clear();
 }
@@ -157,7 +163,8 @@ asio::awaitable<result<credentials>> credential_provider::ask(credential_source 
                                      " credentials in this provider");
         } else {
             auto what = "fetching " + source_name(source) + " credentials";
-            auto operation = (*fetcher)(fetch_context{env, options_.environment, until});
+            auto operation =
+                (*fetcher)(fetch_context{env, options_.environment, until, options_.log});
             outcome = co_await detail::with_deadline(std::move(operation), until, std::move(what));
         }
     } catch (const std::exception& thrown) {
@@ -204,6 +211,7 @@ asio::awaitable<result<fetched_credentials>> credential_provider::fetch_one(
 
 asio::awaitable<result<fetched_credentials>> credential_provider::get(deadline until) {
     if (auto hit = cache_->lookup()) {
+        log_line("credentials: from the cache (" + source_name(hit->source) + ")");
         co_return std::move(*hit);
     }
     auto env = read_environment(options_.environment);
@@ -215,6 +223,11 @@ asio::awaitable<result<fetched_credentials>> credential_provider::get(deadline u
         select_credential_source(explicit_creds ? &*explicit_creds : nullptr,
                                  static_cast<bool>(options_.custom_provider), *env);
     auto attempts = initial_attempts(selection);
+    for (const auto& report : selection.reports) {
+        log_line("credential source " + source_name(report.source) + ": " +
+                 std::string(to_string(report.status)) +
+                 (report.detail.empty() ? "" : ": " + report.detail));
+    }
 
     if (options_.policy == credential_policy::spec) {
         if (!selection.chosen) {

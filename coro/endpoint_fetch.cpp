@@ -29,13 +29,33 @@ attempt_rules metadata_attempt_rules(const environment& env) {
             env.metadata_attempts};
 }
 
+void log_request(const step_log& log, std::string_view label, const result<http::response>& outcome,
+                 long long elapsed_ms) {
+    if (!log) {
+        return;
+    }
+    std::string line(label);
+    if (outcome) {
+        line += ": HTTP " + std::to_string(outcome->status) + " in " + std::to_string(elapsed_ms) +
+                " ms";
+    } else {
+        line += ": " + outcome.error().message;
+    }
+    log(line);
+}
+
 asio::awaitable<result<http::response>> fetch_with_attempts(const endpoint_request& request,
                                                             attempt_rules rules, deadline until,
-                                                            http_fetch_options options) {
+                                                            http_fetch_options options,
+                                                            const step_log& log,
+                                                            std::string_view label) {
     const int attempts = std::max(rules.attempts, 1);
     for (int attempt = 1;; ++attempt) {
-        options.deadline = std::min(until, steady_clock::now() + rules.per_attempt);
+        const auto started = steady_clock::now();
+        options.deadline = std::min(until, started + rules.per_attempt);
         auto outcome = co_await http_fetch(request, options);
+        log_request(log, label.empty() ? std::string_view(request.method) : label, outcome,
+                    elapsed_ms(started, steady_clock::now()));
         if (attempt >= attempts || steady_clock::now() >= until || !worth_retrying(outcome)) {
             if (!outcome && attempts > 1) {
                 auto err = std::move(outcome).error();

@@ -31,9 +31,17 @@ struct attempt_rules {
 /// first. An attempt that timed out (before `until`), could not connect, lost its connection, or
 /// got a 5xx status is made again while attempts remain and `until` has not passed; the last
 /// outcome is returned (a 5xx as a response). `options.deadline` is set here.
+/// Each attempt is reported to `log` as `<label>: HTTP 200 in 3 ms` (or its error).
 asio::awaitable<result<http::response>> fetch_with_attempts(const endpoint_request& request,
                                                             attempt_rules rules, deadline until,
-                                                            http_fetch_options options);
+                                                            http_fetch_options options,
+                                                            const step_log& log = {},
+                                                            std::string_view label = {});
+
+/// Reports one request's outcome to `log` (when set): `<label>: HTTP 200 in 3 ms`, or the
+/// error's message.
+void log_request(const step_log& log, std::string_view label, const result<http::response>& outcome,
+                 long long elapsed_ms);
 
 /// errc::endpoint_http_error: "<what> answered HTTP <status> <reason>", then the start of the
 /// body (escaped, at most 200 bytes; error bodies carry no credentials), then `advice` when not

@@ -155,7 +155,8 @@ private:
 
     asio::awaitable<result<void>> fetch_token() {
         auto reply = co_await detail::fetch_with_attempts(imds_token_request(endpoint_), rules_,
-                                                          context_.until, options_);
+                                                          context_.until, options_, context_.log,
+                                                          token_step);
         if (!reply) {
             co_return token_unreachable(std::move(reply).error());
         }
@@ -193,8 +194,8 @@ private:
             if (!request) {
                 co_return with_step(step, std::move(request).error());
             }
-            auto reply =
-                co_await detail::fetch_with_attempts(*request, rules_, context_.until, options_);
+            auto reply = co_await detail::fetch_with_attempts(*request, rules_, context_.until,
+                                                              options_, context_.log, step);
             if (!reply) {
                 co_return with_step(step, std::move(reply).error());
             }

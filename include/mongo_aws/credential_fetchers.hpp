@@ -7,6 +7,7 @@
 #include <mongo_aws/credentials.hpp>
 #include <mongo_aws/environment.hpp>
 #include <mongo_aws/result.hpp>
+#include <mongo_aws/step_log.hpp>
 
 #include <asio/awaitable.hpp>
 
@@ -27,6 +28,8 @@ struct fetch_context {
     environment_lookup lookup = process_environment_lookup;
     /// When the fetch must be over.
     deadline until;
+    /// Receives one line per request (its status and time), never a secret; may be empty.
+    step_log log;
 };
 
 /// Fetches credentials from one network source, by `context.until` at the latest and honouring

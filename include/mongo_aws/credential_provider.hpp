@@ -65,6 +65,8 @@ struct provider_options {
     credential_policy policy = credential_policy::spec;
     /// The network sources: the library's own, unless replaced.
     credential_fetchers fetchers = default_credential_fetchers();
+    /// Receives one line per step (source chosen and why, each request), never a secret.
+    step_log log;
     /// The wall clock that expirations are compared with.
     wall_clock clock = [] { return std::chrono::system_clock::now(); };
 };
@@ -185,6 +187,7 @@ private:
                                                       std::vector<source_attempt> attempts,
                                                       environment env, deadline until) const;
     asio::awaitable<std::optional<result<fetched_credentials>>> get_or_exception(deadline until);
+    void log_line(const std::string& line) const;
     static result<fetched_credentials> complete(const std::exception_ptr& thrown,
                                                 std::optional<result<fetched_credentials>> outcome);
 

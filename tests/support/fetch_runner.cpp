@@ -60,7 +60,7 @@ fetch_outcome run_fetch(asio::io_context& io, const credential_fetcher& fetcher,
     asio::cancellation_signal signal;
     asio::steady_timer canceller(io);
     const auto started = steady_clock::now();
-    fetch_context context{std::move(*env), lookup, started + timeout};
+    fetch_context context{std::move(*env), lookup, started + timeout, {}};
     asio::co_spawn(
         io,
         [&]() -> asio::awaitable<void> {
