@@ -33,7 +33,7 @@ asio::awaitable<result<credentials>> fetch_from_container(fetch_context context)
     if (env.container_authorization_token_file) {
         auto contents = detail::read_token_file(*env.container_authorization_token_file,
                                                 "AWS_CONTAINER_AUTHORIZATION_TOKEN_FILE",
-                                                max_container_token_size + 2);  // + a final CRLF
+                                                detail::max_token_file_size);
         if (!contents) {
             co_return std::move(contents).error();
         }
@@ -53,9 +53,17 @@ asio::awaitable<result<credentials>> fetch_from_container(fetch_context context)
     if (built->check_resolved_addresses) {
         options.check_addresses = container_address_check();
     }
-    const std::string step = "the container endpoint (GET " + built->request.url() + ")";
-    auto reply = co_await detail::fetch_with_attempts(
-        built->request, detail::metadata_attempt_rules(env), context.until, std::move(options));
+    // The path is left out: it may carry a secret (an ECS credentials id, a query token).
+    const std::string step =
+        "the container endpoint (GET " +
+        std::string(built->request.scheme == url_scheme::https ? "https" : "http") + "://" +
+        built->request.host_header() + ", from " +
+        (env.container_relative_uri ? "AWS_CONTAINER_CREDENTIALS_RELATIVE_URI"
+                                    : "AWS_CONTAINER_CREDENTIALS_FULL_URI") +
+        ")";
+    auto reply =
+        co_await detail::fetch_with_attempts(built->request, detail::metadata_attempt_rules(env),
+                                             context.until, std::move(options), context.log, step);
     if (!reply) {
         auto err = std::move(reply).error();
         err.message = step + ": " + err.message;

@@ -11,6 +11,11 @@
 
 namespace mongo_aws::detail {
 
+/// How much of a token file is read: well above every token's own limit (checked by the
+/// parsers, whose messages give it), so that trailing whitespace never makes a valid token
+/// "too large".
+inline constexpr std::size_t max_token_file_size = std::size_t{64} * 1024;
+
 /// The whole file `path` (named by the environment variable `variable`), read at once: the
 /// files are small and local (a projected Kubernetes volume), so a blocking read costs
 /// microseconds, and Asio has no portable asynchronous file read. At most `max_bytes` are kept;

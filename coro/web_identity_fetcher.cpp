@@ -1,5 +1,6 @@
 // Web identity (EKS IAM roles for service accounts): STS AssumeRoleWithWebIdentity over HTTPS.
 #include "deadline.hpp"
+#include "endpoint_fetch.hpp"
 #include "http_client.hpp"
 #include "token_file.hpp"
 
@@ -10,10 +11,26 @@
 #include <algorithm>
 #include <string>
 #include <utility>
+#include <vector>
 
 namespace mongo_aws {
 
 namespace {
+
+// Plain HTTP carries the web-identity token in clear: allowed only to this host (a local STS
+// emulator, the test server), checked on the resolved addresses before connecting.
+result<void> loopback_only(const url& target, const std::vector<asio::ip::tcp::endpoint>& found) {
+    for (const auto& endpoint : found) {
+        if (!endpoint.address().is_loopback()) {
+            return make_error(errc::endpoint_url_invalid,
+                              "AWS_ENDPOINT_URL_STS is plain http to " + target.endpoint() +
+                                  ", which resolves to " + endpoint.address().to_string() +
+                                  ", not a loopback address: the web identity token would "
+                                  "cross the network unencrypted; use https");
+        }
+    }
+    return {};
+}
 
 asio::awaitable<result<credentials>> fetch_from_sts(std::chrono::seconds sts_timeout,
                                                     fetch_context context) {
@@ -22,9 +39,8 @@ asio::awaitable<result<credentials>> fetch_from_sts(std::chrono::seconds sts_tim
         co_return make_error(errc::source_not_configured, "AWS_WEB_IDENTITY_TOKEN_FILE is not set");
     }
     // The file may end with a newline (CRLF at worst) that parse_web_identity_token trims.
-    auto contents =
-        detail::read_token_file(*env.web_identity_token_file, "AWS_WEB_IDENTITY_TOKEN_FILE",
-                                max_web_identity_token_size + 2);
+    auto contents = detail::read_token_file(
+        *env.web_identity_token_file, "AWS_WEB_IDENTITY_TOKEN_FILE", detail::max_token_file_size);
     if (!contents) {
         co_return std::move(contents).error();
     }
@@ -40,9 +56,15 @@ asio::awaitable<result<credentials>> fetch_from_sts(std::chrono::seconds sts_tim
     detail::http_fetch_options options;
     options.environment = context.lookup;
     options.deadline = std::min(context.until, detail::steady_clock::now() + sts_timeout);
+    if (request->scheme == url_scheme::http) {
+        options.check_addresses = loopback_only;
+    }
     const std::string step = "STS AssumeRoleWithWebIdentity (POST " + request->url() + ", role " +
                              env.role_arn.value_or("") + ")";
+    const auto started = detail::steady_clock::now();
     auto reply = co_await detail::http_fetch(*request, std::move(options));
+    detail::log_request(context.log, step, reply,
+                        detail::elapsed_ms(started, detail::steady_clock::now()));
     if (!reply) {
         auto err = std::move(reply).error();
         err.message = step + ": " + err.message;

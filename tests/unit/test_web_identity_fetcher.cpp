@@ -180,15 +180,21 @@ BOOST_AUTO_TEST_CASE(the_token_file_is_read_again_for_every_fetch) {
     BOOST_TEST(fields(1).at("WebIdentityToken") == "rotated.token.value");
 }
 
-BOOST_AUTO_TEST_CASE(sts_over_plain_http_is_accepted_when_configured) {
-    // AWS_ENDPOINT_URL_STS may name an http endpoint (a local STS stand-in, a proxy); the
-    // library does not refuse it.
+BOOST_AUTO_TEST_CASE(sts_over_plain_http_is_accepted_to_loopback_only) {
+    // A local STS emulator or the test server may speak plain http on this host; anything else
+    // would carry the token in clear.
     http_stand_in plain(io.get_executor());
     plain.route("/", answer(200, web_identity_json(access_key_id, expiration)));
     vars["AWS_ENDPOINT_URL_STS"] = plain.base_url();
     BOOST_TEST(fetch().creds().access_key_id == access_key_id);
     BOOST_TEST(plain.request_count("/") == 1U);
     BOOST_TEST(count() == 0U);
+
+    vars["AWS_ENDPOINT_URL_STS"] = "http://192.0.2.10:" + std::to_string(plain.port());
+    const auto refused = fetch();
+    BOOST_TEST(refused.err().code == errc::endpoint_url_invalid);
+    BOOST_TEST(refused.says("unencrypted"));
+    BOOST_TEST(refused.ms() < 200);
 }
 
 // ---------------------------------------------------------------------------------------------
