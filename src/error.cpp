@@ -282,3 +282,14 @@ std::ostream& operator<<(std::ostream& out, const error& err) {
 }
 
 }  // namespace mongo_aws
+
+namespace mongo_aws {
+
+std::string code_name(const std::error_code& code) {
+    if (code.category() == category()) {
+        return std::string(name_of(static_cast<errc>(code.value())));
+    }
+    return std::string(code.category().name()) + ":" + std::to_string(code.value());
+}
+
+}  // namespace mongo_aws

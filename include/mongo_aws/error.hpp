@@ -4,6 +4,7 @@
 
 #include <iosfwd>
 #include <string>
+#include <string_view>
 #include <system_error>
 
 namespace mongo_aws {
@@ -175,6 +176,14 @@ error make_error(errc code, std::string message);
 
 /// Writes `err.to_string()`.
 std::ostream& operator<<(std::ostream& out, const error& err);
+
+/// The enumerator's own name (`"imds_token_refused"`): a stable identifier for machine-read
+/// output such as the CLI's --json. "unknown" for a value outside the enumeration.
+[[nodiscard]] std::string_view name_of(errc code) noexcept;
+
+/// name_of() for an error of this library's category; for another category (std::errc...),
+/// its category name and value (`"system:111"`).
+[[nodiscard]] std::string code_name(const std::error_code& code);
 
 }  // namespace mongo_aws
 

@@ -5,6 +5,7 @@
 
 #include <boost/test/unit_test.hpp>
 
+#include <set>
 #include <string>
 
 using mongo_aws::errc;
@@ -24,6 +25,24 @@ BOOST_AUTO_TEST_CASE(every_code_has_its_own_description) {
         BOOST_TEST_INFO("code " << value);
         BOOST_TEST(text != "unknown mongo_aws error");
     }
+}
+
+BOOST_AUTO_TEST_CASE(every_code_has_its_own_stable_name) {
+    // --json prints these names; scripts match on them. (scripts/gen-error-names.py writes
+    // them from the enumeration.)
+    const std::error_code first = errc::server_payload_malformed;
+    const std::error_code last = errc::server_too_old;
+    std::set<std::string> seen;
+    for (int value = first.value(); value <= last.value(); ++value) {
+        const auto name = mongo_aws::name_of(static_cast<errc>(value));
+        BOOST_TEST_INFO("code " << value);
+        BOOST_TEST(name != "unknown");
+        BOOST_TEST(seen.insert(std::string(name)).second);
+    }
+    BOOST_TEST(mongo_aws::name_of(errc::imds_token_refused) == "imds_token_refused");
+    BOOST_TEST(mongo_aws::code_name(errc::timeout) == "timeout");
+    BOOST_TEST(mongo_aws::code_name(std::make_error_code(std::errc::connection_refused)) ==
+               "generic:" + std::to_string(static_cast<int>(std::errc::connection_refused)));
 }
 
 BOOST_AUTO_TEST_CASE(server_text_is_kept_apart_and_shown_after_ours) {
