@@ -16,9 +16,9 @@ error usage(const std::string& message) {
 const std::set<std::string_view>& options_of(std::string_view command) {
     static const std::set<std::string_view> credentials{"--json", "--verbose", "--timeout-ms",
                                                         "--sdk-fallback"};
-    static const std::set<std::string_view> ping{
-        "--json",        "--verbose",     "--timeout-ms",  "--count",
-        "--concurrency", "--interval-ms", "--sdk-fallback"};
+    static const std::set<std::string_view> ping{"--json",        "--verbose",     "--timeout-ms",
+                                                 "--count",       "--concurrency", "--interval-ms",
+                                                 "--sdk-fallback"};
     static const std::set<std::string_view> serve{"--verbose", "--port", "--users", "--tls",
                                                   "--fault"};
     static const std::set<std::string_view> demo{"--verbose"};
@@ -130,7 +130,9 @@ result<arguments> parse_arguments(std::span<const char* const> args) {
         }
     }
     if (out.command == "ping" && out.uri.empty()) {
-        return usage("ping needs a connection string: mongo-aws ping 'mongodb://host/?authMechanism=MONGODB-AWS'");
+        return usage(
+            "ping needs a connection string: mongo-aws ping "
+            "'mongodb://host/?authMechanism=MONGODB-AWS'");
     }
     return out;
 }
@@ -144,7 +146,8 @@ std::string_view usage_text() noexcept {
            "        the access key id (redacted), the expiration, and every source tried and why\n"
            "  ping URI [--json] [--count N] [--concurrency C] [--interval-ms M] [--timeout-ms T]\n"
            "       [--sdk-fallback] [--verbose]\n"
-           "        connect, authenticate with MONGODB-AWS and run connectionStatus; with --count,\n"
+           "        connect, authenticate with MONGODB-AWS and run connectionStatus; with "
+           "--count,\n"
            "        N authentications (each a new connection), C at a time, one credential cache\n"
            "  serve [--port P] [--users FILE] [--tls] [--fault F]... [--verbose]\n"
            "        run the loopback test server (MongoDB that verifies signatures, plus IMDS,\n"

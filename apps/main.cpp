@@ -1,38 +1,33 @@
 // mongo-aws: authenticate to MongoDB with MONGODB-AWS, and find out why it fails.
+#include "arguments.hpp"
+#include "credentials_command.hpp"
 #include "demo.hpp"
+#include "file_limit.hpp"
+#include "report.hpp"
 
 #include <iostream>
-#include <string_view>
-
-namespace {
-
-constexpr int exit_usage = 2;
-
-void print_usage(std::ostream& out) {
-    out << "usage: mongo-aws <command>\n"
-           "\n"
-           "commands:\n"
-           "  demo    run one MONGODB-AWS conversation against a scripted server, printing each\n"
-           "          message (secrets redacted)\n"
-           "  help    show this text\n";
-}
-
-}  // namespace
+#include <span>
 
 int main(int argc, char* argv[]) {
-    if (argc < 2) {
-        print_usage(std::cerr);
+    using namespace mongo_aws::cli;
+    const std::span<const char* const> args(argv + 1, static_cast<std::size_t>(argc - 1));
+    auto parsed = parse_arguments(args);
+    if (!parsed) {
+        std::cerr << "mongo-aws: " << parsed.error().message << '\n';
         return exit_usage;
     }
-    const std::string_view command = argv[1];
-    if (command == "demo" && argc == 2) {
-        return mongo_aws::cli::run_demo(std::cout, std::cerr);
+    raise_open_file_limit();
+    const auto& command = parsed->command;
+    if (command == "help") {
+        std::cout << usage_text();
+        return exit_ok;
     }
-    if (command == "help" || command == "--help" || command == "-h") {
-        print_usage(std::cout);
-        return 0;
+    if (command == "credentials") {
+        return run_credentials(*parsed, std::cout, std::cerr);
     }
-    std::cerr << "mongo-aws: unknown command or arguments: '" << command
-              << "' (see 'mongo-aws help')\n";
+    if (command == "demo") {
+        return run_demo(std::cout, std::cerr);
+    }
+    std::cerr << "mongo-aws: '" << command << "' is not available in this build yet\n";
     return exit_usage;
 }
