@@ -234,6 +234,16 @@ private:
                 return "URL has an invalid path or query";
             case errc::tls_ca_file_unusable:
                 return "CA file cannot be loaded";
+            case errc::users_file_unreadable:
+                return "users file cannot be read";
+            case errc::users_file_malformed:
+                return "users file is not valid";
+            case errc::users_file_invalid_entry:
+                return "users file has an invalid user";
+            case errc::users_file_duplicate_access_key_id:
+                return "users file has an access key id twice";
+            case errc::authorization_header_malformed:
+                return "Authorization header is malformed";
         }
         return "unknown mongo_aws error";
     }
