@@ -1,5 +1,7 @@
 #include <mongo_aws/test_server/verifier.hpp>
 
+#include <ostream>
+
 namespace mongo_aws::test_server {
 
 std::string_view to_string(rejection reason) noexcept {
@@ -47,5 +49,7 @@ std::string_view to_string(rejection reason) noexcept {
     }
     return "unknown";
 }
+
+std::ostream& operator<<(std::ostream& out, rejection reason) { return out << to_string(reason); }
 
 }  // namespace mongo_aws::test_server

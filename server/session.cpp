@@ -12,6 +12,7 @@
 #include <openssl/rand.h>
 
 #include <algorithm>
+#include <ostream>
 #include <string>
 #include <utility>
 #include <variant>
@@ -56,6 +57,10 @@ std::string_view to_string(step::action value) noexcept {
             return "hang";
     }
     return "unknown";
+}
+
+std::ostream& operator<<(std::ostream& out, step::action value) {
+    return out << to_string(value);
 }
 
 result<void> check_options(const server_options& options) {

@@ -28,6 +28,7 @@
 #include <chrono>
 #include <cstdint>
 #include <functional>
+#include <iosfwd>
 #include <memory>
 #include <optional>
 #include <span>
@@ -80,6 +81,9 @@ struct step {
 
 /// The name of an action ("reply", "no_reply", "close", "hang").
 [[nodiscard]] std::string_view to_string(step::action value) noexcept;
+
+/// Writes to_string(value).
+std::ostream& operator<<(std::ostream& out, step::action value);
 
 /// One client connection's state: the handshake, the SASL conversation, who is authenticated.
 ///

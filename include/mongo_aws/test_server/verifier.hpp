@@ -10,6 +10,7 @@
 #include <array>
 #include <chrono>
 #include <cstdint>
+#include <iosfwd>
 #include <span>
 #include <string>
 #include <string_view>
@@ -47,6 +48,9 @@ enum class rejection {
 
 /// The reason's name as written above (`signature_mismatch`), for replies, logs and tests.
 [[nodiscard]] std::string_view to_string(rejection reason) noexcept;
+
+/// Writes to_string(reason).
+std::ostream& operator<<(std::ostream& out, rejection reason);
 
 /// A refused step: the reason for programs, a message for people. The message says what was
 /// wrong and what to check; it never holds a secret, a session token or the expected signature,
