@@ -43,7 +43,9 @@ std::vector<std::string_view> split(std::string_view text, char separator) {
     }
 }
 
-bool is_digit(char character) noexcept { return character >= '0' && character <= '9'; }
+bool is_digit(char character) noexcept {
+    return character >= '0' && character <= '9';
+}
 
 bool is_lower_hex(char character) noexcept {
     return is_digit(character) || (character >= 'a' && character <= 'f');
@@ -53,11 +55,11 @@ result<void> read_credential(std::string_view value, authorization_header& out) 
     const auto parts = split(value, '/');
     if (parts.size() != 5) {
         return malformed("has a Credential of " + std::to_string(parts.size()) +
-                         " `/`-separated parts, expected 5 (" +
-                         detail::quote_untrusted(value) + ")");
+                         " `/`-separated parts, expected 5 (" + detail::quote_untrusted(value) +
+                         ")");
     }
-    constexpr std::array<std::string_view, 5> names = {"access key id", "date", "region",
-                                                       "service", "terminator"};
+    constexpr std::array<std::string_view, 5> names = {"access key id", "date", "region", "service",
+                                                       "terminator"};
     for (std::size_t index = 0; index < parts.size(); ++index) {
         if (parts[index].empty()) {
             return malformed("has a Credential with an empty " + std::string(names.at(index)));
@@ -123,8 +125,7 @@ result<authorization_header> parse_authorization_header(std::string_view value) 
         const std::string_view component = trim_spaces(raw);
         const auto equals = component.find('=');
         if (equals == std::string_view::npos) {
-            return malformed("has a component without '=': " +
-                             detail::quote_untrusted(component));
+            return malformed("has a component without '=': " + detail::quote_untrusted(component));
         }
         const std::string_view name = component.substr(0, equals);
         const std::string_view content = component.substr(equals + 1);
@@ -150,8 +151,7 @@ result<authorization_header> parse_authorization_header(std::string_view value) 
             return std::move(read).error();
         }
     }
-    constexpr std::array<std::string_view, 3> names = {"Credential", "SignedHeaders",
-                                                       "Signature"};
+    constexpr std::array<std::string_view, 3> names = {"Credential", "SignedHeaders", "Signature"};
     for (std::size_t slot = 0; slot < seen.size(); ++slot) {
         if (!seen.at(slot)) {
             return malformed("has no " + std::string(names.at(slot)));

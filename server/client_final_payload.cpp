@@ -43,10 +43,9 @@ std::optional<refusal> read_client_final(std::span<const std::uint8_t> payload,
         }
         seen.at(slot) = true;
         if (!BSON_ITER_HOLDS_UTF8(&iter)) {
-            return malformed(
-                "has `" + std::string(key) + "` of type " +
-                std::string(mongo_aws::detail::bson_type_name(bson_iter_type(&iter))) +
-                ", expected string");
+            return malformed("has `" + std::string(key) + "` of type " +
+                             std::string(mongo_aws::detail::bson_type_name(bson_iter_type(&iter))) +
+                             ", expected string");
         }
         const std::string_view value = mongo_aws::detail::utf8_value(iter);
         if (slot == 0) {

@@ -13,8 +13,8 @@ namespace mongo_aws::test_server::internal {
 
 /// The fields of a client-final payload, as sent.
 struct client_final_fields {
-    std::string authorization;                  ///< `a`
-    std::string amz_date;                       ///< `d`
+    std::string authorization;                   ///< `a`
+    std::string amz_date;                        ///< `d`
     std::optional<secret_string> session_token;  ///< `t`, when sent
 };
 

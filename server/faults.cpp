@@ -49,8 +49,7 @@ constexpr std::array<fault_description, 27> table = {{
     {fault::delay_replies, "delay", "every reply waits server_options::delay", std::nullopt},
     {fault::hang_on_hello, "hang-on-hello", "the first hello or isMaster is never answered",
      std::nullopt},
-    {fault::hang_on_sasl_start, "hang-on-sasl-start", "saslStart is never answered",
-     std::nullopt},
+    {fault::hang_on_sasl_start, "hang-on-sasl-start", "saslStart is never answered", std::nullopt},
     {fault::hang_on_sasl_continue, "hang-on-sasl-continue", "saslContinue is never answered",
      std::nullopt},
     {fault::close_on_sasl_start, "close-on-sasl-start",
@@ -71,7 +70,9 @@ static_assert(table_is_in_declaration_order(), "one row per fault, in declaratio
 
 }  // namespace
 
-std::span<const fault_description> all_faults() noexcept { return table; }
+std::span<const fault_description> all_faults() noexcept {
+    return table;
+}
 
 const fault_description& describe(fault value) noexcept {
     return table.at(static_cast<std::size_t>(value));

@@ -50,6 +50,8 @@ std::string_view to_string(rejection reason) noexcept {
     return "unknown";
 }
 
-std::ostream& operator<<(std::ostream& out, rejection reason) { return out << to_string(reason); }
+std::ostream& operator<<(std::ostream& out, rejection reason) {
+    return out << to_string(reason);
+}
 
 }  // namespace mongo_aws::test_server

@@ -31,8 +31,8 @@ inline constexpr std::int32_t max_wire_version = 17;
 
 /// What a hello or isMaster asked for.
 struct hello_request {
-    bool legacy_name = false;          ///< isMaster/ismaster: answer `ismaster`, not isWritablePrimary
-    bool hello_ok = false;             ///< the client sent `helloOk: true`
+    bool legacy_name = false;  ///< isMaster/ismaster: answer `ismaster`, not isWritablePrimary
+    bool hello_ok = false;     ///< the client sent `helloOk: true`
     bool sasl_supported_mechs = false;  ///< the client asked `saslSupportedMechs`
 };
 

@@ -5,7 +5,6 @@
 #include <mongo_aws/sts_host.hpp>
 
 #include <algorithm>
-
 #include <string>
 
 namespace mongo_aws::test_server::internal {
@@ -60,8 +59,9 @@ std::string faulty_host(std::string_view host, const fault_set& faults) {
 
 }  // namespace
 
-std::optional<refusal> read_client_first(std::span<const std::uint8_t> payload,
-                                         std::array<std::uint8_t, client_nonce_size>& client_nonce) {
+std::optional<refusal> read_client_first(
+    std::span<const std::uint8_t> payload,
+    std::array<std::uint8_t, client_nonce_size>& client_nonce) {
     bson_t doc;
     if (auto valid = mongo_aws::detail::view_bson(payload, doc); !valid) {
         return malformed("is not a valid BSON document (" + valid.error().message + ")");
@@ -104,9 +104,9 @@ std::optional<refusal> read_client_first(std::span<const std::uint8_t> payload,
     const std::uint8_t* bytes = nullptr;
     bson_iter_binary(&*nonce, &subtype, &length, &bytes);
     if (bytes == nullptr || length != client_nonce_size) {
-        return refusal{rejection::client_nonce_wrong_length,
-                       "the client nonce `r` has " + std::to_string(length) +
-                           " bytes, expected 32"};
+        return refusal{
+            rejection::client_nonce_wrong_length,
+            "the client nonce `r` has " + std::to_string(length) + " bytes, expected 32"};
     }
     if (const std::int32_t value = bson_iter_int32(&*flag); value != gs2_cb_flag) {
         return refusal{rejection::channel_binding_unsupported,

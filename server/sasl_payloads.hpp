@@ -21,7 +21,8 @@ namespace mongo_aws::test_server::internal {
 /// rejection::sasl_start_payload_malformed (not BSON; `r` or `p` missing, of another type, or
 /// twice), rejection::client_nonce_wrong_length, rejection::channel_binding_unsupported.
 [[nodiscard]] std::optional<refusal> read_client_first(
-    std::span<const std::uint8_t> payload, std::array<std::uint8_t, client_nonce_size>& client_nonce);
+    std::span<const std::uint8_t> payload,
+    std::array<std::uint8_t, client_nonce_size>& client_nonce);
 
 /// `{s: BinData(server_nonce), h: sts_host}`, changed as the server-first faults in `faults` say.
 [[nodiscard]] std::vector<std::uint8_t> make_server_first(

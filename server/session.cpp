@@ -77,20 +77,22 @@ std::chrono::system_clock::time_point session::now() const {
 
 step session::answer(std::span<const std::uint8_t> message) {
     if (terminal_) {
-        return step{*terminal_, {}, {}, "ignored: the connection is " +
-                                            std::string(*terminal_ == step::action::hang
-                                                            ? "hung"
-                                                            : "closed")};
+        return step{*terminal_,
+                    {},
+                    {},
+                    "ignored: the connection is " +
+                        std::string(*terminal_ == step::action::hang ? "hung" : "closed")};
     }
     auto request = wire::decode_request(message);
     if (!request) {
         terminal_ = step::action::close;
-        return step{step::action::close, {}, {},
+        return step{step::action::close,
+                    {},
+                    {},
                     "closing: not a MongoDB request: " + request.error().message};
     }
     const bool legacy = std::holds_alternative<wire::op_query>(request->message);
-    const bool more_to_come =
-        !legacy && std::get<wire::op_msg>(request->message).more_to_come();
+    const bool more_to_come = !legacy && std::get<wire::op_msg>(request->message).more_to_come();
     const bson_view view(request->command());
 
     outcome result;
@@ -143,7 +145,9 @@ step session::answer(std::span<const std::uint8_t> message) {
                           : wire::encode_op_msg_reply(request_id, response_to, *result.body);
     if (!encoded) {
         terminal_ = step::action::close;
-        return step{step::action::close, {}, {},
+        return step{step::action::close,
+                    {},
+                    {},
                     "closing: the reply could not be encoded: " + encoded.error().message};
     }
     std::chrono::milliseconds delay{0};
@@ -172,8 +176,9 @@ session::outcome session::run(std::string_view name, const bson_t& command,
         return {std::nullopt, internal::build_info_reply(), shown};
     }
     if (name == "connectionStatus") {
-        return {std::nullopt, internal::connection_status_reply(authenticated_),
-                shown + (authenticated_ ? ": " + authenticated_->user_name : ": not authenticated")};
+        return {
+            std::nullopt, internal::connection_status_reply(authenticated_),
+            shown + (authenticated_ ? ": " + authenticated_->user_name : ": not authenticated")};
     }
     if (name == "saslStart") {
         return sasl_start(command, database);
@@ -253,8 +258,8 @@ session::outcome session::sasl_start(const bson_t& command, std::string_view dat
 
     const auto server_first =
         internal::make_server_first(conversation.server_nonce, options_->sts_host, faults);
-    std::string summary = "saslStart: server nonce and STS host " +
-                          quote_untrusted(options_->sts_host) + " sent";
+    std::string summary =
+        "saslStart: server nonce and STS host " + quote_untrusted(options_->sts_host) + " sent";
     if (!faults.empty()) {
         summary += " (faults: " + fault_names(faults) + ")";
     }
@@ -268,15 +273,16 @@ session::outcome session::sasl_continue(const bson_t& command) {
         return {step::action::hang, {}, "saslContinue: hanging (fault hang-on-sasl-continue)"};
     }
     if (faults.contains(fault::close_on_sasl_continue)) {
-        return {step::action::close, {},
+        return {step::action::close,
+                {},
                 "saslContinue: closing mid-conversation (fault close-on-sasl-continue)"};
     }
     const auto protocol_error = [](std::string message) {
         std::string summary = "saslContinue: " + message + " (17)";
-        return outcome{std::nullopt,
-                       internal::error_reply(internal::code_protocol_error, "ProtocolError",
-                                             message),
-                       std::move(summary)};
+        return outcome{
+            std::nullopt,
+            internal::error_reply(internal::code_protocol_error, "ProtocolError", message),
+            std::move(summary)};
     };
     if (!conversation_) {
         return protocol_error("no SASL conversation is in progress: send saslStart first");
@@ -293,10 +299,9 @@ session::outcome session::sasl_continue(const bson_t& command) {
         return protocol_error("saslContinue needs a binary `payload`");
     }
     if (faults.contains(fault::fail_authentication)) {
-        return refuse("saslContinue",
-                      {rejection::injected_fault,
-                       "this test server refuses every authentication (fault "
-                       "fail-authentication)"});
+        return refuse("saslContinue", {rejection::injected_fault,
+                                       "this test server refuses every authentication (fault "
+                                       "fail-authentication)"});
     }
     expectation expected;
     expected.server_nonce = conversation.server_nonce;

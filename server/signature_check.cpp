@@ -88,9 +88,9 @@ std::optional<refusal> check_signed_headers(const authorization_header& header,
         with_session_token ? " (with a session token, x-amz-security-token is signed too)"
                            : " (without a session token, x-amz-security-token is not signed)";
     if (!missing.empty()) {
-        return refusal{rejection::signed_header_missing,
-                       "SignedHeaders lacks " + listed(missing) + ": MONGODB-AWS signs " +
-                           required + token_note};
+        return refusal{rejection::signed_header_missing, "SignedHeaders lacks " + listed(missing) +
+                                                             ": MONGODB-AWS signs " + required +
+                                                             token_note};
     }
     if (!extra.empty()) {
         return refusal{rejection::signed_header_unexpected,
@@ -144,8 +144,9 @@ std::optional<refusal> check_signature(const authorization_header& header,
                            signed_request.error().message};
     }
     const std::string& computed = signed_request->parts.signature;
-    const bool equal = computed.size() == header.signature.size() &&
-                       CRYPTO_memcmp(computed.data(), header.signature.data(), computed.size()) == 0;
+    const bool equal =
+        computed.size() == header.signature.size() &&
+        CRYPTO_memcmp(computed.data(), header.signature.data(), computed.size()) == 0;
     wipe(*signed_request);
     if (equal) {
         return std::nullopt;

@@ -32,10 +32,9 @@ namespace mongo_aws::test_server::internal {
 /// rejection::signature_mismatch unless `header.signature` equals (CRYPTO_memcmp) the SigV4
 /// signature of rebuild_sts_request() at `signed_at` with `secret`, the scope's key id, region
 /// and service, and the client's session token.
-[[nodiscard]] std::optional<refusal> check_signature(const authorization_header& header,
-                                                     const client_final_fields& fields,
-                                                     std::chrono::system_clock::time_point signed_at,
-                                                     const expectation& expected,
-                                                     const secret_string& secret);
+[[nodiscard]] std::optional<refusal> check_signature(
+    const authorization_header& header, const client_final_fields& fields,
+    std::chrono::system_clock::time_point signed_at, const expectation& expected,
+    const secret_string& secret);
 
 }  // namespace mongo_aws::test_server::internal

@@ -159,11 +159,10 @@ result<user_table> parse_users(std::string_view json) {
     simdjson::dom::parser parser;
     element root;
     auto parsed = parser.parse(padded).get(root);
-    result<user_table> table =
-        parsed == simdjson::SUCCESS
-            ? parse_root(root)
-            : malformed(std::string("it is not valid JSON (") + simdjson::error_message(parsed) +
-                        ")");
+    result<user_table> table = parsed == simdjson::SUCCESS
+                                   ? parse_root(root)
+                                   : malformed(std::string("it is not valid JSON (") +
+                                               simdjson::error_message(parsed) + ")");
     secure_wipe(padded.data(), padded.size());
     return table;
 }

@@ -25,8 +25,7 @@ std::optional<refusal> check_scope(const authorization_header& header, std::stri
                                    const expectation& expected) {
     if (header.service != sts_service) {
         return refusal{rejection::service_mismatch,
-                       "the credential scope names the service " +
-                           quote_untrusted(header.service) +
+                       "the credential scope names the service " + quote_untrusted(header.service) +
                            ", expected \"sts\": MONGODB-AWS signs an STS request"};
     }
     if (header.date != amz_date.substr(0, 8)) {
@@ -39,8 +38,8 @@ std::optional<refusal> check_scope(const authorization_header& header, std::stri
     if (header.region != region) {
         return refusal{rejection::region_mismatch,
                        "the credential scope names the region " + quote_untrusted(header.region) +
-                           ", but the STS host " + quote_untrusted(expected.sts_host) +
-                           " means " + (region.empty() ? "none (it is invalid)" : region) +
+                           ", but the STS host " + quote_untrusted(expected.sts_host) + " means " +
+                           (region.empty() ? "none (it is invalid)" : region) +
                            ": derive the region from the host the server named"};
     }
     return std::nullopt;
@@ -54,9 +53,8 @@ std::optional<refusal> check_clock(std::chrono::system_clock::time_point signed_
         const bool ahead = distance.count() > 0;
         return refusal{rejection::clock_skew,
                        "the X-Amz-Date " + quote_untrusted(amz_date) + " is " +
-                           std::to_string(ahead ? distance.count() : -distance.count()) +
-                           " s " + (ahead ? "ahead of" : "behind") +
-                           " the server's clock; at most " +
+                           std::to_string(ahead ? distance.count() : -distance.count()) + " s " +
+                           (ahead ? "ahead of" : "behind") + " the server's clock; at most " +
                            std::to_string(expected.max_clock_skew.count()) +
                            " s are allowed: check the client's clock (NTP)"};
     }
@@ -68,13 +66,15 @@ std::optional<refusal> check_session_token(const user& known,
     const std::string who = "the user " + redact_access_key_id(known.access_key_id);
     if (!known.session_token.empty() && !fields.session_token) {
         return refusal{rejection::session_token_missing,
-                       who + " has temporary credentials, but the client sent no session token "
-                             "(`t`): send the token that came with the key"};
+                       who +
+                           " has temporary credentials, but the client sent no session token "
+                           "(`t`): send the token that came with the key"};
     }
     if (known.session_token.empty() && fields.session_token) {
         return refusal{rejection::session_token_unexpected,
-                       who + " has long-term credentials, but the client sent a session token "
-                             "(`t`): is the key paired with another identity's token?"};
+                       who +
+                           " has long-term credentials, but the client sent a session token "
+                           "(`t`): is the key paired with another identity's token?"};
     }
     if (fields.session_token && !(*fields.session_token == known.session_token)) {
         return refusal{rejection::session_token_mismatch,
@@ -86,17 +86,17 @@ std::optional<refusal> check_session_token(const user& known,
 
 }  // namespace
 
-verification verify_client_final(std::span<const std::uint8_t> payload,
-                                 const expectation& expected, const user_table& users) {
+verification verify_client_final(std::span<const std::uint8_t> payload, const expectation& expected,
+                                 const user_table& users) {
     internal::client_final_fields fields;
     if (auto refused = internal::read_client_final(payload, fields)) {
         return *refused;
     }
     const auto signed_at = internal::parse_amz_date(fields.amz_date);
     if (!signed_at) {
-        return refusal{rejection::date_malformed,
-                       "the X-Amz-Date (`d`) " + quote_untrusted(fields.amz_date) +
-                           " is not a date-time YYYYMMDD'T'HHMMSS'Z'"};
+        return refusal{rejection::date_malformed, "the X-Amz-Date (`d`) " +
+                                                      quote_untrusted(fields.amz_date) +
+                                                      " is not a date-time YYYYMMDD'T'HHMMSS'Z'"};
     }
     auto header = parse_authorization_header(fields.authorization);
     if (!header) {

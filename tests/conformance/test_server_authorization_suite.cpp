@@ -53,8 +53,7 @@ void check_case(const std::filesystem::path& folder) {
     simdjson::dom::parser parser;
     const simdjson::padded_string json(read_file(folder / "context.json"));
     const simdjson::dom::element context = parser.parse(json);
-    BOOST_TEST(parsed->access_key_id ==
-               std::string_view(context["credentials"]["access_key_id"]));
+    BOOST_TEST(parsed->access_key_id == std::string_view(context["credentials"]["access_key_id"]));
     BOOST_TEST(parsed->region == std::string_view(context["region"]));
     BOOST_TEST(parsed->service == std::string_view(context["service"]));
     const std::string_view timestamp = context["timestamp"];

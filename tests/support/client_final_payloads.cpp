@@ -22,9 +22,8 @@ std::array<std::uint8_t, server_nonce_size> fixed_server_nonce() {
 std::vector<std::uint8_t> conversation_payload(const credentials& creds, std::string_view host,
                                                std::chrono::system_clock::time_point signed_at) {
     const auto client = fixed_client_nonce(1);
-    conversation conv([&](std::span<std::uint8_t> out) {
-        std::copy(client.begin(), client.end(), out.begin());
-    });
+    conversation conv(
+        [&](std::span<std::uint8_t> out) { std::copy(client.begin(), client.end(), out.begin()); });
     conv.client_first().value();
     const auto s = fixed_server_nonce();
     conv.server_first(server_first_payload(s, host)).value();

@@ -27,13 +27,14 @@ credentials example_temporary_credentials() {
     return creds;
 }
 
-std::shared_ptr<test_server::server_options> example_server_options(
-    test_server::fault_set faults) {
+std::shared_ptr<test_server::server_options> example_server_options(test_server::fault_set faults) {
     auto options = std::make_shared<test_server::server_options>();
     const auto long_term = example_long_term_credentials();
     const auto temporary = example_temporary_credentials();
     options->users
-        .add({long_term.access_key_id, long_term.secret_access_key, {},
+        .add({long_term.access_key_id,
+              long_term.secret_access_key,
+              {},
               "arn:aws:iam::123456789012:user/alice"})
         .value();
     options->users
@@ -55,8 +56,7 @@ test_server::step session_client::command(const bson_t& command, std::string_vie
     return server_.answer(message);
 }
 
-test_server::step session_client::legacy_command(const bson_t& command,
-                                                 std::string_view database) {
+test_server::step session_client::legacy_command(const bson_t& command, std::string_view database) {
     const auto message =
         wire::encode_op_query_command(++last_request_id_, command, database).value();
     return server_.answer(message);
@@ -107,7 +107,8 @@ conversation_outcome session_client::authenticate(const credentials& creds,
     if (!final_payload) {
         return fail(final_payload.error());
     }
-    auto finished = send("saslContinue", make_sasl_continue(started->conversation_id, *final_payload));
+    auto finished =
+        send("saslContinue", make_sasl_continue(started->conversation_id, *final_payload));
     if (!finished) {
         return fail(finished.error());
     }

@@ -36,8 +36,8 @@ std::shared_ptr<test_server::server_options> example_server_options(
 
 /// What a client run ends with.
 struct conversation_outcome {
-    result<void> client;                      ///< the first client-side error, if any
-    std::vector<test_server::step> steps;     ///< every step the server took, in order
+    result<void> client;                   ///< the first client-side error, if any
+    std::vector<test_server::step> steps;  ///< every step the server took, in order
 };
 
 /// A client of one session.

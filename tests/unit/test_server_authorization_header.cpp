@@ -13,7 +13,8 @@ using mongo_aws::errc;
 
 namespace {
 
-constexpr std::string_view credential = "Credential=AKIDEXAMPLE/20200203/us-west-2/sts/aws4_request";
+constexpr std::string_view credential =
+    "Credential=AKIDEXAMPLE/20200203/us-west-2/sts/aws4_request";
 constexpr std::string_view signed_headers =
     "SignedHeaders=content-length;content-type;host;x-amz-date;x-mongodb-gs2-cb-flag;"
     "x-mongodb-server-nonce";
@@ -73,15 +74,15 @@ BOOST_AUTO_TEST_CASE(no_space_after_the_algorithm_is_refused) {
 }
 
 BOOST_AUTO_TEST_CASE(each_component_is_required) {
-    BOOST_TEST(mentions(refused("AWS4-HMAC-SHA256 " + std::string(signed_headers) + ", " +
-                                std::string(signature)),
-                        "has no Credential"));
-    BOOST_TEST(mentions(refused("AWS4-HMAC-SHA256 " + std::string(credential) + ", " +
-                                std::string(signature)),
-                        "has no SignedHeaders"));
-    BOOST_TEST(mentions(refused("AWS4-HMAC-SHA256 " + std::string(credential) + ", " +
-                                std::string(signed_headers)),
-                        "has no Signature"));
+    BOOST_TEST(mentions(
+        refused("AWS4-HMAC-SHA256 " + std::string(signed_headers) + ", " + std::string(signature)),
+        "has no Credential"));
+    BOOST_TEST(mentions(
+        refused("AWS4-HMAC-SHA256 " + std::string(credential) + ", " + std::string(signature)),
+        "has no SignedHeaders"));
+    BOOST_TEST(mentions(
+        refused("AWS4-HMAC-SHA256 " + std::string(credential) + ", " + std::string(signed_headers)),
+        "has no Signature"));
 }
 
 BOOST_AUTO_TEST_CASE(a_component_given_twice_is_refused) {
@@ -99,8 +100,9 @@ BOOST_AUTO_TEST_CASE(a_component_without_equals_is_refused) {
 BOOST_AUTO_TEST_CASE(a_credential_needs_five_parts) {
     BOOST_TEST(mentions(refused(header("Credential=AKIDEXAMPLE/20200203/us-west-2/aws4_request")),
                         "4 `/`-separated parts, expected 5"));
-    BOOST_TEST(mentions(refused(header("Credential=AKID/EXAMPLE/20200203/us-west-2/sts/aws4_request")),
-                        "6 `/`-separated parts"));
+    BOOST_TEST(
+        mentions(refused(header("Credential=AKID/EXAMPLE/20200203/us-west-2/sts/aws4_request")),
+                 "6 `/`-separated parts"));
 }
 
 BOOST_AUTO_TEST_CASE(a_credential_part_may_not_be_empty) {
@@ -111,17 +113,20 @@ BOOST_AUTO_TEST_CASE(a_credential_part_may_not_be_empty) {
 }
 
 BOOST_AUTO_TEST_CASE(a_credential_date_is_eight_digits) {
-    BOOST_TEST(mentions(refused(header("Credential=AKIDEXAMPLE/2020-02-03/us-west-2/sts/aws4_request")),
-                        "not 8 digits"));
+    BOOST_TEST(
+        mentions(refused(header("Credential=AKIDEXAMPLE/2020-02-03/us-west-2/sts/aws4_request")),
+                 "not 8 digits"));
 }
 
 BOOST_AUTO_TEST_CASE(a_credential_ends_with_aws4_request) {
-    BOOST_TEST(mentions(refused(header("Credential=AKIDEXAMPLE/20200203/us-west-2/sts/aws4_requests")),
-                        "instead of \"aws4_request\""));
+    BOOST_TEST(
+        mentions(refused(header("Credential=AKIDEXAMPLE/20200203/us-west-2/sts/aws4_requests")),
+                 "instead of \"aws4_request\""));
 }
 
 BOOST_AUTO_TEST_CASE(signed_headers_may_not_have_an_empty_name) {
-    BOOST_TEST(mentions(refused(header(credential, "SignedHeaders=host;;x-amz-date")), "empty name"));
+    BOOST_TEST(
+        mentions(refused(header(credential, "SignedHeaders=host;;x-amz-date")), "empty name"));
     BOOST_TEST(mentions(refused(header(credential, "SignedHeaders=")), "empty name"));
 }
 

@@ -58,21 +58,51 @@ mongo_aws::sasl_reply sasl_reply_of(const ts::step& step, std::string_view comma
 
 BOOST_AUTO_TEST_SUITE(server_first_payload)
 
-BOOST_AUTO_TEST_CASE(nonce_mismatch) { client_refuses(fault::nonce_mismatch, errc::server_nonce_mismatch); }
-BOOST_AUTO_TEST_CASE(nonce_too_short) { client_refuses(fault::nonce_too_short, errc::server_nonce_wrong_length); }
-BOOST_AUTO_TEST_CASE(nonce_too_long) { client_refuses(fault::nonce_too_long, errc::server_nonce_wrong_length); }
-BOOST_AUTO_TEST_CASE(nonce_missing) { client_refuses(fault::nonce_missing, errc::server_payload_missing_field); }
-BOOST_AUTO_TEST_CASE(nonce_not_binary) { client_refuses(fault::nonce_not_binary, errc::server_payload_wrong_type); }
-BOOST_AUTO_TEST_CASE(host_missing) { client_refuses(fault::host_missing, errc::server_payload_missing_field); }
-BOOST_AUTO_TEST_CASE(host_not_string) { client_refuses(fault::host_not_string, errc::server_payload_wrong_type); }
-BOOST_AUTO_TEST_CASE(host_empty) { client_refuses(fault::host_empty, errc::sts_host_empty); }
-BOOST_AUTO_TEST_CASE(host_too_long) { client_refuses(fault::host_too_long, errc::sts_host_too_long); }
-BOOST_AUTO_TEST_CASE(host_empty_label) { client_refuses(fault::host_empty_label, errc::sts_host_empty_label); }
-BOOST_AUTO_TEST_CASE(host_leading_dot) { client_refuses(fault::host_leading_dot, errc::sts_host_leading_dot); }
-BOOST_AUTO_TEST_CASE(host_trailing_dot) { client_refuses(fault::host_trailing_dot, errc::sts_host_trailing_dot); }
-BOOST_AUTO_TEST_CASE(host_invalid_character) { client_refuses(fault::host_invalid_character, errc::sts_host_invalid_character); }
-BOOST_AUTO_TEST_CASE(payload_not_bson) { client_refuses(fault::payload_not_bson, errc::server_payload_malformed); }
-BOOST_AUTO_TEST_CASE(payload_nonce_twice) { client_refuses(fault::payload_nonce_twice, errc::server_payload_malformed); }
+BOOST_AUTO_TEST_CASE(nonce_mismatch) {
+    client_refuses(fault::nonce_mismatch, errc::server_nonce_mismatch);
+}
+BOOST_AUTO_TEST_CASE(nonce_too_short) {
+    client_refuses(fault::nonce_too_short, errc::server_nonce_wrong_length);
+}
+BOOST_AUTO_TEST_CASE(nonce_too_long) {
+    client_refuses(fault::nonce_too_long, errc::server_nonce_wrong_length);
+}
+BOOST_AUTO_TEST_CASE(nonce_missing) {
+    client_refuses(fault::nonce_missing, errc::server_payload_missing_field);
+}
+BOOST_AUTO_TEST_CASE(nonce_not_binary) {
+    client_refuses(fault::nonce_not_binary, errc::server_payload_wrong_type);
+}
+BOOST_AUTO_TEST_CASE(host_missing) {
+    client_refuses(fault::host_missing, errc::server_payload_missing_field);
+}
+BOOST_AUTO_TEST_CASE(host_not_string) {
+    client_refuses(fault::host_not_string, errc::server_payload_wrong_type);
+}
+BOOST_AUTO_TEST_CASE(host_empty) {
+    client_refuses(fault::host_empty, errc::sts_host_empty);
+}
+BOOST_AUTO_TEST_CASE(host_too_long) {
+    client_refuses(fault::host_too_long, errc::sts_host_too_long);
+}
+BOOST_AUTO_TEST_CASE(host_empty_label) {
+    client_refuses(fault::host_empty_label, errc::sts_host_empty_label);
+}
+BOOST_AUTO_TEST_CASE(host_leading_dot) {
+    client_refuses(fault::host_leading_dot, errc::sts_host_leading_dot);
+}
+BOOST_AUTO_TEST_CASE(host_trailing_dot) {
+    client_refuses(fault::host_trailing_dot, errc::sts_host_trailing_dot);
+}
+BOOST_AUTO_TEST_CASE(host_invalid_character) {
+    client_refuses(fault::host_invalid_character, errc::sts_host_invalid_character);
+}
+BOOST_AUTO_TEST_CASE(payload_not_bson) {
+    client_refuses(fault::payload_not_bson, errc::server_payload_malformed);
+}
+BOOST_AUTO_TEST_CASE(payload_nonce_twice) {
+    client_refuses(fault::payload_nonce_twice, errc::server_payload_malformed);
+}
 
 BOOST_AUTO_TEST_SUITE_END()
 

@@ -47,13 +47,12 @@ std::vector<bytes> conversation_messages() {
         std::copy(client_nonce.begin(), client_nonce.end(), out.begin());
     });
     const auto start = mongo_aws::make_sasl_start(conv.client_first().value()).value();
-    messages.push_back(mongo_aws::wire::encode_op_msg_command(
-                           2, *mongo_aws::bson_document::from_bytes(start).value().view(),
-                           "$external")
-                           .value());
-    const auto payload = test::conversation_payload(test::example_temporary_credentials(),
-                                                    "sts.amazonaws.com",
-                                                    test::example_server_time());
+    messages.push_back(
+        mongo_aws::wire::encode_op_msg_command(
+            2, *mongo_aws::bson_document::from_bytes(start).value().view(), "$external")
+            .value());
+    const auto payload = test::conversation_payload(
+        test::example_temporary_credentials(), "sts.amazonaws.com", test::example_server_time());
     bson_t command;
     bson_init(&command);
     bson_append_int32(&command, "saslContinue", -1, 1);
@@ -62,10 +61,9 @@ std::vector<bytes> conversation_messages() {
                        static_cast<std::uint32_t>(payload.size()));
     messages.push_back(mongo_aws::wire::encode_op_msg_command(3, command, "$external").value());
     bson_destroy(&command);
-    messages.push_back(
-        mongo_aws::wire::encode_op_msg_command(4, *test::json(R"({"connectionStatus": 1})"),
-                                               "admin")
-            .value());
+    messages.push_back(mongo_aws::wire::encode_op_msg_command(
+                           4, *test::json(R"({"connectionStatus": 1})"), "admin")
+                           .value());
     return messages;
 }
 
@@ -141,9 +139,8 @@ BOOST_AUTO_TEST_CASE(deeply_nested_commands_are_refused_not_recursed) {
 }
 
 BOOST_AUTO_TEST_CASE(corrupted_client_final_payloads_are_refused_not_crashed_on) {
-    const auto payload = test::conversation_payload(test::example_temporary_credentials(),
-                                                    "sts.amazonaws.com",
-                                                    test::example_server_time());
+    const auto payload = test::conversation_payload(
+        test::example_temporary_credentials(), "sts.amazonaws.com", test::example_server_time());
     const auto options = test::example_server_options();
     ts::expectation expected;
     expected.server_nonce = test::fixed_server_nonce();
@@ -169,8 +166,8 @@ BOOST_AUTO_TEST_CASE(corrupted_authorization_headers_are_refused_not_crashed_on)
         auto corrupted = header;
         corrupted[random_index(corrupted.size())] = static_cast<char>(random_byte());
         (void)ts::parse_authorization_header(corrupted);
-        (void)ts::parse_authorization_header(std::string_view(corrupted).substr(
-            0, random_index(corrupted.size())));
+        (void)ts::parse_authorization_header(
+            std::string_view(corrupted).substr(0, random_index(corrupted.size())));
     }
 }
 

@@ -116,8 +116,8 @@ BOOST_AUTO_TEST_CASE(connection_status_before_authentication_lists_nobody) {
 }
 
 BOOST_AUTO_TEST_CASE(a_full_conversation_authenticates_and_connection_status_shows_the_arn) {
-    const auto outcome = client.authenticate(test::example_long_term_credentials(),
-                                             test::example_server_time());
+    const auto outcome =
+        client.authenticate(test::example_long_term_credentials(), test::example_server_time());
     BOOST_TEST_REQUIRE(outcome.client.has_value(), outcome.client.error().message);
     BOOST_REQUIRE(server.authenticated().has_value());
     BOOST_TEST(server.authenticated()->arn == "arn:aws:iam::123456789012:user/alice");
@@ -127,8 +127,8 @@ BOOST_AUTO_TEST_CASE(a_full_conversation_authenticates_and_connection_status_sho
 }
 
 BOOST_AUTO_TEST_CASE(an_assumed_role_is_reported_as_mongodb_names_it) {
-    const auto outcome = client.authenticate(test::example_temporary_credentials(),
-                                             test::example_server_time());
+    const auto outcome =
+        client.authenticate(test::example_temporary_credentials(), test::example_server_time());
     BOOST_TEST_REQUIRE(outcome.client.has_value(), outcome.client.error().message);
     BOOST_TEST(contains(json_of(run(R"({"connectionStatus": 1})")),
                         R"("user" : "arn:aws:sts::123456789012:assumed-role/app/*")"));
@@ -136,8 +136,8 @@ BOOST_AUTO_TEST_CASE(an_assumed_role_is_reported_as_mongodb_names_it) {
 
 BOOST_AUTO_TEST_CASE(the_server_nonce_extends_the_client_nonce_with_the_injected_bytes) {
     test::session_client other(server);
-    const auto outcome = other.authenticate(test::example_long_term_credentials(),
-                                            test::example_server_time());
+    const auto outcome =
+        other.authenticate(test::example_long_term_credentials(), test::example_server_time());
     BOOST_TEST_REQUIRE(outcome.client.has_value());
     // The first saslStart reply's payload: {s: <client 32><200..231>, h: "sts.amazonaws.com"}.
     const auto reply = mongo_aws::wire::decode_reply(outcome.steps.at(0).message).value();
@@ -172,17 +172,18 @@ BOOST_AUTO_TEST_CASE(a_wrong_signature_is_code_18_with_the_reason) {
 }
 
 BOOST_AUTO_TEST_CASE(a_client_clock_16_minutes_off_is_refused) {
-    const auto outcome = client.authenticate(test::example_long_term_credentials(),
-                                             test::example_server_time() + std::chrono::minutes(16));
+    const auto outcome =
+        client.authenticate(test::example_long_term_credentials(),
+                            test::example_server_time() + std::chrono::minutes(16));
     BOOST_REQUIRE(!outcome.client.has_value());
     BOOST_TEST(server.last_refusal()->reason == ts::rejection::clock_skew);
 }
 
 BOOST_AUTO_TEST_CASE(another_mechanism_is_unavailable) {
-    const auto reply = parsed(
-        run(R"({"saslStart": 1, "mechanism": "SCRAM-SHA-256", "payload": {"$binary": )"
-            R"({"base64": "", "subType": "00"}}})",
-            "admin"));
+    const auto reply =
+        parsed(run(R"({"saslStart": 1, "mechanism": "SCRAM-SHA-256", "payload": {"$binary": )"
+                   R"({"base64": "", "subType": "00"}}})",
+                   "admin"));
     BOOST_TEST(reply.code.value() == 334);
 }
 
@@ -197,20 +198,20 @@ BOOST_AUTO_TEST_CASE(sasl_start_outside_external_is_refused) {
 
 // {r: BinData(0, 32 zero bytes), p: Int32(121)}, encoded by hand (Python's struct and base64).
 BOOST_AUTO_TEST_CASE(a_client_first_payload_with_another_flag_is_refused) {
-    const auto reply = parsed(run(
-        R"({"saslStart": 1, "mechanism": "MONGODB-AWS", "payload": {"$binary": {"base64": )"
-        R"("NAAAAAVyACAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAQcAB5AAAAAA==", )"
-        R"("subType": "00"}}})",
-        "$external"));
+    const auto reply = parsed(
+        run(R"({"saslStart": 1, "mechanism": "MONGODB-AWS", "payload": {"$binary": {"base64": )"
+            R"("NAAAAAVyACAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAQcAB5AAAAAA==", )"
+            R"("subType": "00"}}})",
+            "$external"));
     BOOST_TEST(reply.code.value() == 18);
     BOOST_TEST(server.last_refusal()->reason == ts::rejection::channel_binding_unsupported);
 }
 
 BOOST_AUTO_TEST_CASE(sasl_continue_without_sasl_start_is_a_protocol_error) {
-    const auto reply = parsed(run(
-        R"({"saslContinue": 1, "conversationId": 1, "payload": {"$binary": {"base64": "", )"
-        R"("subType": "00"}}})",
-        "$external"));
+    const auto reply = parsed(
+        run(R"({"saslContinue": 1, "conversationId": 1, "payload": {"$binary": {"base64": "", )"
+            R"("subType": "00"}}})",
+            "$external"));
     BOOST_TEST(reply.code.value() == 17);
 }
 
@@ -219,10 +220,10 @@ BOOST_AUTO_TEST_CASE(sasl_continue_with_another_conversation_id_is_a_protocol_er
     const auto start = mongo_aws::make_sasl_start(conv.client_first().value()).value();
     const auto doc = bson_document::from_bytes(start).value();
     BOOST_TEST(parsed(client.reply_body(client.command(*doc.view(), "$external"))).ok);
-    const auto reply = parsed(run(
-        R"({"saslContinue": 1, "conversationId": 99, "payload": {"$binary": {"base64": "", )"
-        R"("subType": "00"}}})",
-        "$external"));
+    const auto reply = parsed(
+        run(R"({"saslContinue": 1, "conversationId": 99, "payload": {"$binary": {"base64": "", )"
+            R"("subType": "00"}}})",
+            "$external"));
     BOOST_TEST(reply.code.value() == 17);
 }
 
@@ -236,7 +237,7 @@ BOOST_AUTO_TEST_CASE(more_to_come_requests_get_no_reply) {
 }
 
 BOOST_AUTO_TEST_CASE(bytes_that_are_no_request_close_the_connection_for_good) {
-    const std::vector<std::uint8_t> http = {'G', 'E', 'T', ' ', '/', ' ', 'H', 'T',
+    const std::vector<std::uint8_t> http = {'G', 'E', 'T', ' ', '/', ' ', 'H',  'T',
                                             'T', 'P', '/', '1', '.', '1', '\r', '\n'};
     const auto step = server.answer(http);
     BOOST_TEST(to_string(step.what) == "close");

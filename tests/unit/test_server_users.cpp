@@ -85,8 +85,8 @@ BOOST_AUTO_TEST_CASE(the_document_must_be_an_object_with_a_users_array) {
 }
 
 BOOST_AUTO_TEST_CASE(a_file_above_the_size_bound_is_refused) {
-    const std::string big = R"({"users": [], "pad": ")" +
-                            std::string(ts::max_users_file_size, 'x') + "\"}";
+    const std::string big =
+        R"({"users": [], "pad": ")" + std::string(ts::max_users_file_size, 'x') + "\"}";
     BOOST_TEST(mentions(refused(big, errc::users_file_malformed), "more than 1048576"));
 }
 
@@ -96,15 +96,17 @@ BOOST_AUTO_TEST_CASE(a_user_must_be_an_object) {
 }
 
 BOOST_AUTO_TEST_CASE(a_user_needs_a_key_id_a_secret_and_an_arn) {
-    BOOST_TEST(mentions(refused(user_json(R"("secret_access_key": "s", "arn": "arn:aws:iam::1:user/a")"),
-                                errc::users_file_invalid_entry),
-                        "has no `access_key_id`"));
+    BOOST_TEST(
+        mentions(refused(user_json(R"("secret_access_key": "s", "arn": "arn:aws:iam::1:user/a")"),
+                         errc::users_file_invalid_entry),
+                 "has no `access_key_id`"));
     BOOST_TEST(mentions(refused(user_json(R"("access_key_id": "AKIDEXAMPLE", "arn": "arn:x")"),
                                 errc::users_file_invalid_entry),
                         "has no `secret_access_key`"));
-    BOOST_TEST(mentions(refused(user_json(R"("access_key_id": "AKIDEXAMPLE", "secret_access_key": "s")"),
-                                errc::users_file_invalid_entry),
-                        "has no `arn`"));
+    BOOST_TEST(
+        mentions(refused(user_json(R"("access_key_id": "AKIDEXAMPLE", "secret_access_key": "s")"),
+                         errc::users_file_invalid_entry),
+                 "has no `arn`"));
 }
 
 BOOST_AUTO_TEST_CASE(errors_name_the_entry_and_its_key_id_redacted_never_the_secret) {
@@ -119,21 +121,28 @@ BOOST_AUTO_TEST_CASE(errors_name_the_entry_and_its_key_id_redacted_never_the_sec
 }
 
 BOOST_AUTO_TEST_CASE(a_member_that_is_not_a_string_is_refused) {
-    BOOST_TEST(mentions(refused(user_json(R"("access_key_id": 12, "secret_access_key": "s", "arn": "arn:a")"),
-                                errc::users_file_invalid_entry),
-                        "`access_key_id` is not a JSON string"));
+    BOOST_TEST(mentions(
+        refused(user_json(R"("access_key_id": 12, "secret_access_key": "s", "arn": "arn:a")"),
+                errc::users_file_invalid_entry),
+        "`access_key_id` is not a JSON string"));
 }
 
 BOOST_AUTO_TEST_CASE(a_member_given_twice_is_refused) {
-    BOOST_TEST(mentions(refused(user_json(R"("access_key_id": "AKIDEXAMPLE", "secret_access_key": "s", "arn": "arn:a", "arn": "arn:b")"),
-                                errc::users_file_invalid_entry),
-                        "`arn` twice"));
+    BOOST_TEST(mentions(
+        refused(
+            user_json(
+                R"("access_key_id": "AKIDEXAMPLE", "secret_access_key": "s", "arn": "arn:a", "arn": "arn:b")"),
+            errc::users_file_invalid_entry),
+        "`arn` twice"));
 }
 
 BOOST_AUTO_TEST_CASE(an_empty_session_token_is_refused) {
-    BOOST_TEST(mentions(refused(user_json(R"("access_key_id": "AKIDEXAMPLE", "secret_access_key": "s", "session_token": "", "arn": "arn:a")"),
-                                errc::users_file_invalid_entry),
-                        "empty `session_token`"));
+    BOOST_TEST(mentions(
+        refused(
+            user_json(
+                R"("access_key_id": "AKIDEXAMPLE", "secret_access_key": "s", "session_token": "", "arn": "arn:a")"),
+            errc::users_file_invalid_entry),
+        "empty `session_token`"));
 }
 
 BOOST_AUTO_TEST_CASE(a_key_id_that_cannot_go_in_a_credential_scope_is_refused) {
@@ -147,15 +156,20 @@ BOOST_AUTO_TEST_CASE(a_key_id_that_cannot_go_in_a_credential_scope_is_refused) {
 }
 
 BOOST_AUTO_TEST_CASE(an_arn_must_start_with_arn) {
-    BOOST_TEST(mentions(refused(user_json(R"("access_key_id": "AKIDEXAMPLE", "secret_access_key": "s", "arn": "alice")"),
-                                errc::users_file_invalid_entry),
-                        "does not start with \"arn:\""));
+    BOOST_TEST(mentions(
+        refused(user_json(
+                    R"("access_key_id": "AKIDEXAMPLE", "secret_access_key": "s", "arn": "alice")"),
+                errc::users_file_invalid_entry),
+        "does not start with \"arn:\""));
 }
 
 BOOST_AUTO_TEST_CASE(a_token_with_a_control_byte_is_refused) {
-    BOOST_TEST(mentions(refused(user_json(R"("access_key_id": "AKIDEXAMPLE", "secret_access_key": "s", "session_token": "tok\n", "arn": "arn:a")"),
-                                errc::users_file_invalid_entry),
-                        "control byte"));
+    BOOST_TEST(mentions(
+        refused(
+            user_json(
+                R"("access_key_id": "AKIDEXAMPLE", "secret_access_key": "s", "session_token": "tok\n", "arn": "arn:a")"),
+            errc::users_file_invalid_entry),
+        "control byte"));
 }
 
 BOOST_AUTO_TEST_CASE(two_users_with_one_key_id_are_refused) {
@@ -167,7 +181,8 @@ BOOST_AUTO_TEST_CASE(two_users_with_one_key_id_are_refused) {
 
 BOOST_AUTO_TEST_CASE(add_checks_users_built_in_code) {
     ts::user_table table;
-    BOOST_TEST(table.add({"AKIDEXAMPLE", secret_string("s"), {}, "arn:aws:iam::1:user/a"}).has_value());
+    BOOST_TEST(
+        table.add({"AKIDEXAMPLE", secret_string("s"), {}, "arn:aws:iam::1:user/a"}).has_value());
     const auto empty_secret = table.add({"AKIDOTHER", {}, {}, "arn:aws:iam::1:user/b"});
     BOOST_REQUIRE(!empty_secret.has_value());
     BOOST_TEST(empty_secret.error().code == std::error_code(errc::users_file_invalid_entry));

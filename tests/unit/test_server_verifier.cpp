@@ -7,8 +7,8 @@
 #include <mongo_aws/sts_request.hpp>
 #include <mongo_aws/test_server/verifier.hpp>
 
-#include <bson/bson.h>
 #include <boost/test/unit_test.hpp>
+#include <bson/bson.h>
 
 #include <chrono>
 #include <set>
@@ -55,8 +55,9 @@ credentials temporary() {
 ts::user_table users() {
     ts::user_table table;
     table.add({std::string(key_id), secret_string(secret), {}, std::string(arn)}).value();
-    table.add({std::string(temp_key_id), secret_string(temp_secret), secret_string(token),
-               std::string(temp_arn)})
+    table
+        .add({std::string(temp_key_id), secret_string(temp_secret), secret_string(token),
+              std::string(temp_arn)})
         .value();
     return table;
 }
@@ -130,10 +131,9 @@ BOOST_AUTO_TEST_CASE(signatures_computed_by_botocore) {
             with_token ? "content-length;content-type;host;x-amz-date;x-amz-security-token;"
                          "x-mongodb-gs2-cb-flag;x-mongodb-server-nonce"
                        : std::string(signed_headers);
-        const std::string authorization = "AWS4-HMAC-SHA256 Credential=AKIDEXAMPLE/20200203/" +
-                                          std::string(region) +
-                                          "/sts/aws4_request, SignedHeaders=" + headers +
-                                          ", Signature=" + std::string(sig);
+        const std::string authorization =
+            "AWS4-HMAC-SHA256 Credential=AKIDEXAMPLE/20200203/" + std::string(region) +
+            "/sts/aws4_request, SignedHeaders=" + headers + ", Signature=" + std::string(sig);
         return test::client_final_document(authorization, "20200203T040506Z",
                                            with_token ? std::optional(token) : std::nullopt);
     };
@@ -191,8 +191,8 @@ BOOST_AUTO_TEST_CASE(an_altered_signature) {
     auto parts = test::parts_of(payload);
     char& last = parts.authorization.back();
     last = last == '0' ? '1' : '0';
-    const auto outcome = verify(test::client_final_document(parts.authorization, parts.amz_date,
-                                                            parts.session_token));
+    const auto outcome = verify(
+        test::client_final_document(parts.authorization, parts.amz_date, parts.session_token));
     BOOST_TEST(reason_of(outcome) == rejection::signature_mismatch);
 }
 
@@ -210,10 +210,10 @@ BOOST_AUTO_TEST_CASE(a_signature_for_another_host_of_the_same_region) {
 
 BOOST_AUTO_TEST_CASE(a_missing_signed_header) {
     auto req = sts_request();
-    std::erase_if(req.headers, [](const auto& header) {
-        return header.name == "X-MongoDB-GS2-CB-Flag";
-    });
-    const auto outcome = verify(test::sign_and_package(req, long_term(), "us-east-1", signing_time));
+    std::erase_if(req.headers,
+                  [](const auto& header) { return header.name == "X-MongoDB-GS2-CB-Flag"; });
+    const auto outcome =
+        verify(test::sign_and_package(req, long_term(), "us-east-1", signing_time));
     BOOST_TEST(reason_of(outcome) == rejection::signed_header_missing);
     BOOST_TEST(outcome.why().message.find("x-mongodb-gs2-cb-flag") != std::string::npos);
 }
@@ -221,15 +221,16 @@ BOOST_AUTO_TEST_CASE(a_missing_signed_header) {
 BOOST_AUTO_TEST_CASE(an_extra_signed_header) {
     auto req = sts_request();
     req.headers.push_back({"X-Extra", "1"});
-    const auto outcome = verify(test::sign_and_package(req, long_term(), "us-east-1", signing_time));
+    const auto outcome =
+        verify(test::sign_and_package(req, long_term(), "us-east-1", signing_time));
     BOOST_TEST(reason_of(outcome) == rejection::signed_header_unexpected);
     BOOST_TEST(outcome.why().message.find("x-extra") != std::string::npos);
 }
 
 BOOST_AUTO_TEST_CASE(signed_headers_out_of_order) {
-    const auto payload = replace_authorization(
-        test::conversation_payload(long_term(), host, signing_time),
-        "content-length;content-type;", "content-type;content-length;");
+    const auto payload =
+        replace_authorization(test::conversation_payload(long_term(), host, signing_time),
+                              "content-length;content-type;", "content-type;content-length;");
     BOOST_TEST(reason_of(verify(payload)) == rejection::signed_headers_not_canonical);
 }
 
@@ -314,9 +315,8 @@ BOOST_AUTO_TEST_CASE(a_malformed_amz_date) {
     for (const std::string_view date :
          {"2020-02-03T04:05:06Z", "20200203T040506", "20200230T040506Z", "20200203T246060Z", ""}) {
         BOOST_TEST_INFO("d = " << date);
-        BOOST_TEST(reason_of(verify(test::client_final_document(parts.authorization, date,
-                                                                std::nullopt))) ==
-                   rejection::date_malformed);
+        BOOST_TEST(reason_of(verify(test::client_final_document(
+                       parts.authorization, date, std::nullopt))) == rejection::date_malformed);
     }
 }
 
@@ -357,7 +357,8 @@ BOOST_AUTO_TEST_SUITE_END()
 
 BOOST_AUTO_TEST_CASE(refusals_never_show_the_secret_the_token_or_the_expected_signature) {
     const auto good = test::parts_of(test::conversation_payload(temporary(), host, signing_time));
-    const std::string expected_signature = good.authorization.substr(good.authorization.size() - 64);
+    const std::string expected_signature =
+        good.authorization.substr(good.authorization.size() - 64);
     auto wrong = temporary();
     wrong.secret_access_key = secret_string("another-secret-EXAMPLE");
     const std::vector<bytes> payloads = {

@@ -14,13 +14,13 @@ namespace mongo_aws::test_server {
 
 /// The parts of an Authorization header, as sent (nothing here is checked against a request).
 struct authorization_header {
-    std::string access_key_id;                ///< the credential scope's first part
-    std::string date;                         ///< `YYYYMMDD`, the scope's day
-    std::string region;                       ///< e.g. `us-east-1`
-    std::string service;                      ///< e.g. `sts`
-    std::string signed_headers;               ///< the SignedHeaders value, as sent
+    std::string access_key_id;                     ///< the credential scope's first part
+    std::string date;                              ///< `YYYYMMDD`, the scope's day
+    std::string region;                            ///< e.g. `us-east-1`
+    std::string service;                           ///< e.g. `sts`
+    std::string signed_headers;                    ///< the SignedHeaders value, as sent
     std::vector<std::string> signed_header_names;  ///< signed_headers split at `;`, in order
-    std::string signature;                    ///< 64 lowercase hex digits
+    std::string signature;                         ///< 64 lowercase hex digits
 };
 
 /// The longest Authorization header parsed: 16 KiB (a real one is about 300 bytes; the bound

@@ -38,8 +38,8 @@ enum class fault {
     start_reply_payload_not_binary,       ///< `payload` is a string
     start_reply_done,                     ///< `done: true` before the client has signed
     // --- saslContinue ---
-    fail_authentication,       ///< ok: 0, code 18, whatever the signature
-    continue_reply_not_done,   ///< a valid signature answered with `done: false`
+    fail_authentication,      ///< ok: 0, code 18, whatever the signature
+    continue_reply_not_done,  ///< a valid signature answered with `done: false`
     // --- Timing and the connection (the I/O layer acts on them; see session::step) ---
     delay_replies,           ///< every reply waits server_options::delay before it is written
     hang_on_hello,           ///< the first hello/isMaster is never answered

@@ -73,10 +73,10 @@ struct step {
         close,     ///< close the connection now (a fault, or bytes that are no MongoDB message)
         hang,      ///< write nothing, now or for any later message; keep the connection open
     };
-    action what = action::reply;           ///< what to do
-    std::vector<std::uint8_t> message;     ///< the whole reply message (action::reply)
-    std::chrono::milliseconds delay{0};    ///< how long to wait before writing it
-    std::string summary;                   ///< one line for a log; never a secret
+    action what = action::reply;         ///< what to do
+    std::vector<std::uint8_t> message;   ///< the whole reply message (action::reply)
+    std::chrono::milliseconds delay{0};  ///< how long to wait before writing it
+    std::string summary;                 ///< one line for a log; never a secret
 };
 
 /// The name of an action ("reply", "no_reply", "close", "hang").
@@ -106,8 +106,7 @@ std::ostream& operator<<(std::ostream& out, step::action value);
 class session {
 public:
     /// A new connection; `connection_id` is reported by hello as `connectionId`.
-    explicit session(std::shared_ptr<const server_options> options,
-                     std::int64_t connection_id = 1);
+    explicit session(std::shared_ptr<const server_options> options, std::int64_t connection_id = 1);
 
     /// Answers one whole wire message (header included; its messageLength must equal
     /// message.size()). Never fails: bytes that do not decode as a request (see
