@@ -31,8 +31,10 @@ std::optional<std::chrono::system_clock::time_point> parse_amz_date(
     const int hour = digits(text, 9, 2);
     const int minute = digits(text, 11, 2);
     const int second = digits(text, 13, 2);
-    if (year < 0 || month < 0 || day < 0 || hour < 0 || hour > 23 || minute < 0 || minute > 59 ||
-        second < 0 || second > 59) {
+    // system_clock counts nanoseconds in 64 bits: about 1678 to 2262. A signature is never dated
+    // outside 1970-2200, and refusing other years keeps the conversion from overflowing.
+    if (year < 1970 || year > 2200 || month < 0 || day < 0 || hour < 0 || hour > 23 || minute < 0 ||
+        minute > 59 || second < 0 || second > 59) {
         return std::nullopt;
     }
     using namespace std::chrono;

@@ -70,45 +70,48 @@ std::optional<refusal> read_client_first(
     if (!bson_iter_init(&iter, &doc)) {
         return malformed("cannot be read");
     }
-    std::optional<bson_iter_t> nonce;
-    std::optional<bson_iter_t> flag;
+    bson_iter_t nonce;
+    bson_iter_t flag;
+    bool have_nonce = false;
+    bool have_flag = false;
     while (bson_iter_next(&iter)) {
         const std::string_view key = bson_iter_key(&iter);
-        auto* slot = key == "r" ? &nonce : key == "p" ? &flag : nullptr;
-        if (slot == nullptr) {
+        bool* seen = key == "r" ? &have_nonce : key == "p" ? &have_flag : nullptr;
+        if (seen == nullptr) {
             continue;
         }
-        if (slot->has_value()) {
+        if (*seen) {
             return malformed("has `" + std::string(key) + "` twice");
         }
-        *slot = iter;
+        *seen = true;
+        (key == "r" ? nonce : flag) = iter;
     }
-    if (!nonce) {
+    if (!have_nonce) {
         return malformed("has no `r` (the client nonce)");
     }
-    if (!BSON_ITER_HOLDS_BINARY(&*nonce)) {
+    if (!BSON_ITER_HOLDS_BINARY(&nonce)) {
         return malformed("has an `r` of type " +
-                         std::string(mongo_aws::detail::bson_type_name(bson_iter_type(&*nonce))) +
+                         std::string(mongo_aws::detail::bson_type_name(bson_iter_type(&nonce))) +
                          ", expected binary");
     }
-    if (!flag) {
+    if (!have_flag) {
         return malformed("has no `p` (the channel-binding flag)");
     }
-    if (!BSON_ITER_HOLDS_INT32(&*flag)) {
+    if (!BSON_ITER_HOLDS_INT32(&flag)) {
         return malformed("has a `p` of type " +
-                         std::string(mongo_aws::detail::bson_type_name(bson_iter_type(&*flag))) +
+                         std::string(mongo_aws::detail::bson_type_name(bson_iter_type(&flag))) +
                          ", expected int");
     }
     bson_subtype_t subtype{};
     std::uint32_t length = 0;
     const std::uint8_t* bytes = nullptr;
-    bson_iter_binary(&*nonce, &subtype, &length, &bytes);
+    bson_iter_binary(&nonce, &subtype, &length, &bytes);
     if (bytes == nullptr || length != client_nonce_size) {
         return refusal{
             rejection::client_nonce_wrong_length,
             "the client nonce `r` has " + std::to_string(length) + " bytes, expected 32"};
     }
-    if (const std::int32_t value = bson_iter_int32(&*flag); value != gs2_cb_flag) {
+    if (const std::int32_t value = bson_iter_int32(&flag); value != gs2_cb_flag) {
         return refusal{rejection::channel_binding_unsupported,
                        "the channel-binding flag `p` is " + std::to_string(value) +
                            ", expected 110 ('n'): MONGODB-AWS does not support channel binding"};

@@ -29,21 +29,21 @@ enum class rejection {
     // saslContinue: the client-final payload `{a, d, t?}`
     sasl_continue_payload_malformed,  ///< not BSON; `a`/`d` missing or not strings; `t` not a
                                       ///< non-empty string; a field twice
-    date_malformed,                   ///< `d` is not a real `YYYYMMDD'T'HHMMSS'Z'` date-time
-    authorization_malformed,          ///< `a` breaks a rule of parse_authorization_header()
-    service_mismatch,                 ///< the credential scope's service is not `sts`
-    scope_date_mismatch,              ///< the credential scope's day is not the day of `d`
-    region_mismatch,                  ///< the scope's region is not the STS host's (sts_region)
-    clock_skew,                       ///< `d` is further from the server's clock than allowed
-    unknown_access_key_id,            ///< no user has the scope's access key id
-    session_token_missing,            ///< the user has a session token; the client sent none
-    session_token_unexpected,         ///< the user has no session token; the client sent one
-    session_token_mismatch,           ///< the client sent another session token than the user's
-    signed_header_missing,            ///< SignedHeaders lacks a header the protocol signs
-    signed_header_unexpected,         ///< SignedHeaders names a header the protocol does not sign
-    signed_headers_not_canonical,     ///< the right names, but not lowercase, sorted, each once
-    signature_mismatch,               ///< the signature is not the one the user's secret gives
-    injected_fault,                   ///< refused on purpose (fault::fail_authentication)
+    date_malformed,            ///< `d` is not a real `YYYYMMDD'T'HHMMSS'Z'` date-time of 1970-2200
+    authorization_malformed,   ///< `a` breaks a rule of parse_authorization_header()
+    service_mismatch,          ///< the credential scope's service is not `sts`
+    scope_date_mismatch,       ///< the credential scope's day is not the day of `d`
+    region_mismatch,           ///< the scope's region is not the STS host's (sts_region)
+    clock_skew,                ///< `d` is further from the server's clock than allowed
+    unknown_access_key_id,     ///< no user has the scope's access key id
+    session_token_missing,     ///< the user has a session token; the client sent none
+    session_token_unexpected,  ///< the user has no session token; the client sent one
+    session_token_mismatch,    ///< the client sent another session token than the user's
+    signed_header_missing,     ///< SignedHeaders lacks a header the protocol signs
+    signed_header_unexpected,  ///< SignedHeaders names a header the protocol does not sign
+    signed_headers_not_canonical,  ///< the right names, but not lowercase, sorted, each once
+    signature_mismatch,            ///< the signature is not the one the user's secret gives
+    injected_fault,                ///< refused on purpose (fault::fail_authentication)
 };
 
 /// The reason's name as written above (`signature_mismatch`), for replies, logs and tests.
