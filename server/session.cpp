@@ -277,7 +277,7 @@ session::outcome session::sasl_continue(const bson_t& command) {
                 {},
                 "saslContinue: closing mid-conversation (fault close-on-sasl-continue)"};
     }
-    const auto protocol_error = [](std::string message) {
+    const auto protocol_error = [](const std::string& message) {
         std::string summary = "saslContinue: " + message + " (17)";
         return outcome{
             std::nullopt,

@@ -68,7 +68,7 @@ public:
             } else if (slot == 2) {
                 entry_.session_token = secret_string(text);
             } else if (slot == 3) {
-                entry_.arn = std::move(text);
+                entry_.arn = text;
             }
             secure_wipe(text.data(), text.size());
         }
