@@ -12,6 +12,7 @@
 #include <openssl/rand.h>
 
 #include <algorithm>
+#include <limits>
 #include <ostream>
 #include <string>
 #include <utility>
@@ -28,6 +29,11 @@ struct session::outcome {
 namespace {
 
 using mongo_aws::detail::quote_untrusted;
+
+// The next request or conversation id: 1, 2, ... and back to 1 rather than overflow.
+std::int32_t next_id(std::int32_t id) noexcept {
+    return id == std::numeric_limits<std::int32_t>::max() ? 1 : id + 1;
+}
 
 bool is_hello(std::string_view name) noexcept {
     return name == "hello" || name == "isMaster" || name == "ismaster";
@@ -95,42 +101,11 @@ step session::answer(std::span<const std::uint8_t> message) {
     const bool more_to_come = !legacy && std::get<wire::op_msg>(request->message).more_to_come();
     const bson_view view(request->command());
 
-    outcome result;
-    if (legacy) {
-        // Only the handshake may come as OP_QUERY (MongoDB 5.1+); a `$query` wrapper (as some
-        // drivers send with a read preference) is looked through.
-        const bson_t* command = view.get();
-        bson_t unwrapped;
-        bson_iter_t iter;
-        if (internal::command_name(*command) == "$query" &&
-            bson_iter_init_find(&iter, command, "$query") && BSON_ITER_HOLDS_DOCUMENT(&iter)) {
-            std::uint32_t length = 0;
-            const std::uint8_t* data = nullptr;
-            bson_iter_document(&iter, &length, &data);
-            if (bson_init_static(&unwrapped, data, length)) {
-                command = &unwrapped;
-            }
-        }
-        const std::string_view name = internal::command_name(*command);
-        const auto& query = std::get<wire::op_query>(request->message);
-        const std::string_view full_name = query.full_collection_name;
-        const std::string_view collection = request->database.size() < full_name.size()
-                                                ? full_name.substr(request->database.size() + 1)
-                                                : std::string_view{};
-        if (collection == "$cmd" && is_hello(name)) {
-            result = run(name, *command, request->database);
-            result.summary = "OP_QUERY " + result.summary;
-        } else {
-            result.body = internal::error_reply(
-                internal::code_unsupported_op_query_command, "UnsupportedOpQueryCommand",
-                "Unsupported OP_QUERY command: " + quote_untrusted(name) +
-                    ". Only the handshake (isMaster, hello) may use OP_QUERY; send commands as "
-                    "OP_MSG");
-            result.summary = "OP_QUERY " + quote_untrusted(name) + ": refused (352)";
-        }
-    } else {
-        result = run(internal::command_name(*view), *view, request->database);
-    }
+    const std::string_view database = request->database;
+    outcome result =
+        legacy ? run_legacy(*view, std::get<wire::op_query>(request->message).full_collection_name,
+                            database)
+               : run(internal::command_name(*view), *view, database);
 
     if (result.action) {
         terminal_ = result.action;
@@ -139,7 +114,8 @@ step session::answer(std::span<const std::uint8_t> message) {
     if (more_to_come) {
         return step{step::action::no_reply, {}, {}, result.summary + " (moreToCome: no reply)"};
     }
-    const std::int32_t request_id = next_request_id_++;
+    const std::int32_t request_id = next_request_id_;
+    next_request_id_ = next_id(next_request_id_);
     const std::int32_t response_to = request->header().request_id;
     auto encoded = legacy ? wire::encode_op_reply(request_id, response_to, *result.body)
                           : wire::encode_op_msg_reply(request_id, response_to, *result.body);
@@ -155,6 +131,40 @@ step session::answer(std::span<const std::uint8_t> message) {
         delay = std::max(options_->delay, std::chrono::milliseconds{0});
     }
     return step{step::action::reply, std::move(*encoded), delay, std::move(result.summary)};
+}
+
+session::outcome session::run_legacy(const bson_t& query, std::string_view full_collection_name,
+                                     std::string_view database) {
+    // Only the handshake may come as OP_QUERY (MongoDB 5.1+); a `$query` wrapper (as some
+    // drivers send with a read preference) is looked through.
+    const bson_t* command = &query;
+    bson_t unwrapped;
+    bson_iter_t iter;
+    if (internal::command_name(query) == "$query" && bson_iter_init_find(&iter, &query, "$query") &&
+        BSON_ITER_HOLDS_DOCUMENT(&iter)) {
+        std::uint32_t length = 0;
+        const std::uint8_t* data = nullptr;
+        bson_iter_document(&iter, &length, &data);
+        if (bson_init_static(&unwrapped, data, length)) {
+            command = &unwrapped;
+        }
+    }
+    const std::string_view name = internal::command_name(*command);
+    const std::string_view collection = database.size() < full_collection_name.size()
+                                            ? full_collection_name.substr(database.size() + 1)
+                                            : std::string_view{};
+    if (collection == "$cmd" && is_hello(name)) {
+        outcome result = run(name, *command, database);
+        result.summary = "OP_QUERY " + result.summary;
+        return result;
+    }
+    return {std::nullopt,
+            internal::error_reply(internal::code_unsupported_op_query_command,
+                                  "UnsupportedOpQueryCommand",
+                                  "Unsupported OP_QUERY command: " + quote_untrusted(name) +
+                                      ". Only the handshake (isMaster, hello) may use OP_QUERY; "
+                                      "send commands as OP_MSG"),
+            "OP_QUERY " + quote_untrusted(name) + ": refused (352)"};
 }
 
 session::outcome session::run(std::string_view name, const bson_t& command,
@@ -252,7 +262,8 @@ session::outcome session::sasl_start(const bson_t& command, std::string_view dat
                                       "the test server's RAND_bytes failed"),
                 "saslStart: RAND_bytes failed"};
     }
-    conversation.id = next_conversation_id_++;
+    conversation.id = next_conversation_id_;
+    next_conversation_id_ = next_id(next_conversation_id_);
     conversation_ = conversation;
     last_refusal_.reset();
 

@@ -78,6 +78,18 @@ BOOST_AUTO_TEST_CASE(other_legacy_commands_are_refused_with_352) {
     BOOST_TEST(!parsed(reply).ok);
 }
 
+BOOST_AUTO_TEST_CASE(legacy_is_master_outside_cmd_is_refused_with_352) {
+    const auto message = test::wire_builder::header(5, 0, mongo_aws::wire::opcode_query)
+                             .int32(0)
+                             .cstring("admin.things")
+                             .int32(0)
+                             .int32(-1)
+                             .document(*json(R"({"isMaster": 1})"))
+                             .message();
+    const auto reply = mongo_aws::wire::decode_reply(server.answer(message).message, 5).value();
+    BOOST_TEST(parsed(reply.body()).code.value_or(0) == 352);
+}
+
 BOOST_AUTO_TEST_CASE(op_msg_hello_says_writable_primary) {
     const std::string body = json_of(run(R"({"hello": 1, "helloOk": true})"));
     BOOST_TEST(contains(body, R"("isWritablePrimary" : true)"));

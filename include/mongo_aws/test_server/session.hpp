@@ -133,6 +133,8 @@ private:
     struct outcome;  // a reply document, or an action without one (session.cpp)
 
     outcome run(std::string_view name, const bson_t& command, std::string_view database);
+    outcome run_legacy(const bson_t& query, std::string_view full_collection_name,
+                       std::string_view database);
     outcome sasl_start(const bson_t& command, std::string_view database);
     outcome sasl_continue(const bson_t& command);
     outcome refuse(std::string_view command, refusal why);
