@@ -242,6 +242,16 @@ private:
                 return "IMDSv2 token request refused";
             case errc::server_too_old:
                 return "server too old for MONGODB-AWS";
+            case errc::users_file_unreadable:
+                return "users file cannot be read";
+            case errc::users_file_malformed:
+                return "users file is not valid";
+            case errc::users_file_invalid_entry:
+                return "users file has an invalid user";
+            case errc::users_file_duplicate_access_key_id:
+                return "users file has an access key id twice";
+            case errc::authorization_header_malformed:
+                return "Authorization header is malformed";
         }
         return "unknown mongo_aws error";
     }

@@ -231,6 +231,16 @@ std::string_view name_of(errc code) noexcept {
             return "imds_token_refused";
         case errc::server_too_old:
             return "server_too_old";
+        case errc::users_file_unreadable:
+            return "users_file_unreadable";
+        case errc::users_file_malformed:
+            return "users_file_malformed";
+        case errc::users_file_invalid_entry:
+            return "users_file_invalid_entry";
+        case errc::users_file_duplicate_access_key_id:
+            return "users_file_duplicate_access_key_id";
+        case errc::authorization_header_malformed:
+            return "authorization_header_malformed";
     }
     return "unknown";
 }

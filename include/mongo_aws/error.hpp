@@ -149,6 +149,13 @@ enum class errc {
 
     // --- connect() ---
     server_too_old,  ///< the server's maxWireVersion is below 9 (MongoDB 4.4, MONGODB-AWS)
+
+    // --- The loopback test server (server/): its users file, the Authorization header ---
+    users_file_unreadable,               ///< the users file cannot be opened or read
+    users_file_malformed,                ///< not JSON of the documented shape, or too large
+    users_file_invalid_entry,            ///< a user lacks a field, or has a bad or unknown one
+    users_file_duplicate_access_key_id,  ///< two users share an access key id
+    authorization_header_malformed,      ///< not `AWS4-HMAC-SHA256 Credential=.., SignedHeaders=..`
 };
 
 /// The category of every `errc` value; its name is "mongo_aws".

@@ -19,7 +19,7 @@ BOOST_AUTO_TEST_CASE(codes_belong_to_the_mongo_aws_category) {
 
 BOOST_AUTO_TEST_CASE(every_code_has_its_own_description) {
     const std::error_code first = errc::server_payload_malformed;
-    const std::error_code last = errc::server_too_old;
+    const std::error_code last = errc::authorization_header_malformed;
     for (int value = first.value(); value <= last.value(); ++value) {
         const auto text = mongo_aws::category().message(value);
         BOOST_TEST_INFO("code " << value);
@@ -31,7 +31,7 @@ BOOST_AUTO_TEST_CASE(every_code_has_its_own_stable_name) {
     // --json prints these names; scripts match on them. (scripts/gen-error-names.py writes
     // them from the enumeration.)
     const std::error_code first = errc::server_payload_malformed;
-    const std::error_code last = errc::server_too_old;
+    const std::error_code last = errc::authorization_header_malformed;
     std::set<std::string> seen;
     for (int value = first.value(); value <= last.value(); ++value) {
         const auto name = mongo_aws::name_of(static_cast<errc>(value));
