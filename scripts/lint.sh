@@ -4,8 +4,8 @@
 set -euo pipefail
 cd "$(dirname "$0")/.."
 cmake --preset clang >/dev/null
-mapfile -t files < <(git ls-files -co --exclude-standard -- 'src/*.cpp' 'coro/*.cpp' 'apps/*.cpp' \
-                     'tests/*.cpp')
+mapfile -t files < <(git ls-files -co --exclude-standard -- 'src/*.cpp' 'coro/*.cpp' 'server/*.cpp' \
+                     'apps/*.cpp' 'tests/*.cpp')
 jobs=$(nproc)
 printf '%s\n' "${files[@]}" |
     xargs -P "$jobs" -n 4 clang-tidy -p build/clang --quiet 2>/dev/null
