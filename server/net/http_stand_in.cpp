@@ -1,4 +1,4 @@
-#include "support/http_stand_in.hpp"
+#include <mongo_aws/test_server/http_stand_in.hpp>
 
 #include <asio/bind_cancellation_slot.hpp>
 #include <asio/buffer.hpp>
@@ -22,7 +22,7 @@
 #include <type_traits>
 #include <utility>
 
-namespace mongo_aws::test {
+namespace mongo_aws::test_server {
 namespace {
 
 using tcp = asio::ip::tcp;
@@ -100,7 +100,7 @@ constexpr bool is_tls = !std::is_same_v<Stream, tcp::socket>;
 struct http_stand_in::state {
     state(const asio::any_io_executor& executor_, const stand_in_options& options)
         : executor(executor_),
-          acceptor(executor_, {options.address, 0}),
+          acceptor(executor_, {options.address, options.port}),
           local(acceptor.local_endpoint()) {
         if (options.tls) {
             tls.emplace(asio::ssl::context::tls_server);
@@ -115,6 +115,7 @@ struct http_stand_in::state {
     tcp::endpoint local;  // kept: the acceptor forgets it once closed
     std::optional<asio::ssl::context> tls;
     std::map<std::string, std::vector<reply_script>> routes;
+    std::map<std::string, std::function<reply_script(const http::request&)>> handlers;
     std::map<std::string, std::size_t> counts;
     std::vector<served_request> served;
     std::size_t connections = 0;
@@ -234,13 +235,15 @@ asio::awaitable<void> serve(state_ptr st, std::shared_ptr<session<Stream>> s) {
     auto request = parser.release();
     const std::string path = request.target.substr(0, request.target.find('?'));
     const std::size_t index = st->counts[path]++;
-    st->served.push_back({std::move(request), 0, false});
-    const std::size_t record = st->served.size() - 1;
-
     reply_script script = answer(404, "the stand-in has no route for this path");
-    if (auto found = st->routes.find(path); found != st->routes.end() && !found->second.empty()) {
+    if (auto handler = st->handlers.find(path); handler != st->handlers.end()) {
+        script = handler->second(request);
+    } else if (auto found = st->routes.find(path);
+               found != st->routes.end() && !found->second.empty()) {
         script = found->second[std::min(index, found->second.size() - 1)];
     }
+    st->served.push_back({std::move(request), 0, false});
+    const std::size_t record = st->served.size() - 1;
     co_await play(script, *s, *st, record);
     s->close();
 }
@@ -328,7 +331,14 @@ http_stand_in::~http_stand_in() {
 }
 
 void http_stand_in::route(const std::string& path, std::vector<reply_script> scripts) {
+    state_->handlers.erase(path);
     state_->routes[path] = std::move(scripts);
+}
+
+void http_stand_in::handle(const std::string& path,
+                           std::function<reply_script(const http::request& request)> handler) {
+    state_->routes.erase(path);
+    state_->handlers[path] = std::move(handler);
 }
 
 void http_stand_in::route(const std::string& path, reply_script script) {
@@ -374,4 +384,4 @@ void http_stand_in::stop() {
     }
 }
 
-}  // namespace mongo_aws::test
+}  // namespace mongo_aws::test_server

@@ -1,4 +1,4 @@
-#include "support/test_certificates.hpp"
+#include <mongo_aws/test_server/certificates.hpp>
 
 #include <openssl/bio.h>
 #include <openssl/bn.h>
@@ -17,7 +17,7 @@
 #include <system_error>
 #include <vector>
 
-namespace mongo_aws::test {
+namespace mongo_aws::test_server {
 namespace {
 
 struct key_deleter {
@@ -197,4 +197,4 @@ const test_pki& shared_test_pki() {
     return instance;
 }
 
-}  // namespace mongo_aws::test
+}  // namespace mongo_aws::test_server
