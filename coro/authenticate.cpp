@@ -42,13 +42,14 @@ asio::awaitable<result<sasl_reply>> exchange(byte_stream& stream, const char* na
 
 asio::awaitable<result<authentication_summary>> converse(byte_stream& stream,
                                                          const fetched_credentials& fetched,
-                                                         const step_log& log) {
+                                                         const step_log& log, std::string& step) {
     conversation sasl;
     auto client_first = sasl.client_first();
     if (!client_first) {
         co_return std::move(client_first).error();
     }
     report(log, "saslStart: mechanism MONGODB-AWS on $external, client nonce (32 bytes)");
+    step = "saslStart";
     auto first = co_await exchange(stream, "saslStart", make_sasl_start(*client_first));
     if (!first) {
         co_return std::move(first).error();
@@ -67,6 +68,7 @@ asio::awaitable<result<authentication_summary>> converse(byte_stream& stream,
                     std::string(sasl.region()) + " with access key " +
                     redact_access_key_id(fetched.creds.access_key_id) +
                     (fetched.creds.session_token.empty() ? "" : " and a session token"));
+    step = "saslContinue";
     auto final_reply = co_await exchange(stream, "saslContinue",
                                          make_sasl_continue(first->conversation_id, *client_final));
     OPENSSL_cleanse(client_final->data(), client_final->size());
@@ -112,8 +114,15 @@ asio::awaitable<result<authentication_summary>> authenticate(byte_stream& stream
                             redact_access_key_id(fetched->creds.access_key_id));
 
     const auto conversation_started = steady_clock::now();
-    auto outcome = co_await detail::with_deadline(converse(stream, *fetched, options.log),
+    std::string step = "saslStart";
+    auto outcome = co_await detail::with_deadline(converse(stream, *fetched, options.log, step),
                                                   options.until, "MONGODB-AWS authentication");
+    if (!outcome && outcome.error().code == errc::timeout) {
+        co_return make_error(errc::timeout,
+                             "MONGODB-AWS authentication timed out after " +
+                                 std::to_string(detail::elapsed_ms(started, steady_clock::now())) +
+                                 " ms awaiting the reply to " + step);
+    }
     if (!outcome) {
         if (outcome.error().code == errc::command_failed) {
             // The server refused these credentials: the next attempt must not reuse them.
