@@ -1,156 +1,122 @@
 #include "demo.hpp"
 
-#include "bson_print.hpp"
-#include "scripted_server.hpp"
+#include "demo_user.hpp"
+#include "report.hpp"
 
-#include <mongo_aws/bson_document.hpp>
-#include <mongo_aws/conversation.hpp>
-#include <mongo_aws/credentials.hpp>
-#include <mongo_aws/sasl_commands.hpp>
-#include <mongo_aws/wire.hpp>
+#include <mongo_aws/connection.hpp>
+#include <mongo_aws/test_server/credential_endpoints.hpp>
+#include <mongo_aws/test_server/mongodb_listener.hpp>
 
-#include <algorithm>
-#include <chrono>
+#include <asio/co_spawn.hpp>
+#include <asio/detached.hpp>
+#include <asio/io_context.hpp>
+
+#include <map>
+#include <memory>
+#include <optional>
 #include <ostream>
-#include <string_view>
+#include <string>
 
 namespace mongo_aws::cli {
+
 namespace {
 
-// AWS's documentation example credentials: not real, safe to show in a demo (redacted anyway).
-constexpr std::string_view demo_access_key_id = "AKIAIOSFODNN7EXAMPLE";
-constexpr std::string_view demo_secret_access_key = "wJalrXUtnFEMI/K7MDENG/bPxRfiCYEXAMPLEKEY";
-constexpr std::string_view demo_session_token = "IQoJb3JpZ2luX2VjEXAMPLESESSIONTOKEN";
-constexpr std::string_view demo_sts_host = "sts.amazonaws.com";
+using variables = std::map<std::string, std::string, std::less<>>;
 
-bool contains(std::span<const std::uint8_t> haystack, std::string_view needle) {
-    return std::search(haystack.begin(), haystack.end(), needle.begin(), needle.end()) !=
-           haystack.end();
+environment_lookup lookup_of(variables vars) {
+    return [vars = std::move(vars)](std::string_view name) -> std::optional<std::string> {
+        const auto found = vars.find(name);
+        return found == vars.end() ? std::nullopt : std::optional<std::string>(found->second);
+    };
 }
 
-// Prints one message: its direction, size, command or reply document, and the SASL payload
-// inside it, each as Extended JSON.
-void show(std::ostream& out, int step, const std::string& direction, std::size_t message_size,
-          const bson_document& body) {
-    out << "\n[" << step << "] " << direction << " (OP_MSG, " << message_size << " bytes)\n";
-    out << "    document: " << bson_to_display_json(body.bytes()) << "\n";
-    const auto payload = binary_field(body.bytes(), "payload");
-    if (!payload.empty()) {
-        out << "    payload:  " << bson_to_display_json(payload) << "\n";
+// Connects and authenticates with credentials found through `environment`, printing each step;
+// true when the server verified the signature.
+bool authenticate_once(asio::io_context& io, const std::string& uri, environment_lookup environment,
+                       std::ostream& out, std::ostream& err) {
+    const step_log log = [&out](std::string_view line) { out << "    " << line << '\n'; };
+    provider_options settings;
+    settings.environment = environment;
+    settings.log = log;
+    credential_provider provider(io.get_executor(), std::move(settings));
+
+    std::optional<result<std::vector<std::string>>> users;
+    std::optional<error> failure;
+    asio::co_spawn(
+        io,
+        [&]() -> asio::awaitable<void> {
+            connect_options options;
+            options.provider = &provider;
+            options.log = log;
+            options.environment = environment;
+            options.timeout = std::chrono::seconds(10);
+            auto conn = co_await connect(uri, std::move(options));
+            if (!conn) {
+                failure = std::move(conn).error();
+                co_return;
+            }
+            users = co_await conn->authenticated_users(std::chrono::steady_clock::now() +
+                                                       std::chrono::seconds(5));
+        },
+        asio::detached);
+    while (!failure && !users && io.run_one() != 0) {
     }
-}
-
-int fail(std::ostream& err, std::string_view step, const error& failure) {
-    err << "mongo-aws demo: " << step << ": " << failure.to_string() << "\n";
-    return 1;
-}
-
-// Both ends of the demo's wire: sends a SASL command as an OP_MSG on $external to the scripted
-// server, shows both messages, and reads the server's SASL reply.
-class demo_wire {
-public:
-    demo_wire(std::ostream& out, scripted_server& server) : out_(out), server_(server) {}
-
-    result<sasl_reply> exchange(std::string_view command_name,
-                                result<std::vector<std::uint8_t>> command,
-                                std::string_view what_client_sends,
-                                std::string_view what_server_answers) {
-        if (!command) {
-            return std::move(command).error();
-        }
-        auto document = bson_document::from_bytes(*command);
-        if (!document) {
-            return std::move(document).error();
-        }
-        const std::int32_t request_id = ++last_request_id_;
-        auto message =
-            wire::encode_op_msg_command(request_id, *document->view(), std::string(sasl_database));
-        if (!message) {
-            return std::move(message).error();
-        }
-        // Shown as the server receives it, `$db` included.
-        auto as_received = wire::decode_request(*message);
-        if (!as_received) {
-            return std::move(as_received).error();
-        }
-        show(out_, ++step_, "client -> server: " + std::string(what_client_sends), message->size(),
-             as_received->command());
-        sent_.insert(sent_.end(), message->begin(), message->end());
-
-        auto reply_message = server_.answer(*message);
-        if (!reply_message) {
-            return std::move(reply_message).error();
-        }
-        auto reply = wire::decode_reply(*reply_message, request_id);
-        if (!reply) {
-            return std::move(reply).error();
-        }
-        show(out_, ++step_, "server -> client: " + std::string(what_server_answers),
-             reply_message->size(), reply->body());
-        return parse_sasl_reply(reply->body().bytes(), command_name);
+    if (failure) {
+        err << "mongo-aws demo: " << failure->to_string() << '\n';
+        return false;
     }
-
-    /// Every byte the client sent.
-    [[nodiscard]] std::span<const std::uint8_t> sent() const noexcept { return sent_; }
-
-private:
-    std::ostream& out_;
-    scripted_server& server_;
-    std::vector<std::uint8_t> sent_;
-    int step_ = 0;
-    std::int32_t last_request_id_ = 0;
-};
+    if (!users || !*users || (*users)->empty()) {
+        err << "mongo-aws demo: connectionStatus did not report the authenticated user\n";
+        return false;
+    }
+    out << "    authenticated: the server verified the SigV4 signature; connectionStatus says "
+        << (*users)->front() << " on $external\n";
+    return true;
+}
 
 }  // namespace
 
 int run_demo(std::ostream& out, std::ostream& err) {
-    credentials creds;
-    creds.access_key_id = std::string(demo_access_key_id);
-    creds.secret_access_key = secret_string(demo_secret_access_key);
-    creds.session_token = secret_string(demo_session_token);
+    asio::io_context io(1);
+    auto options = std::make_shared<test_server::server_options>();
+    const auto user = demo_user();
+    if (auto added = options->users.add(user); !added) {
+        return report_failure(out, err, false, "demo", added.error());
+    }
+    test_server::mongodb_listener mongodb(io.get_executor(), options);
+    test_server::credential_endpoint_options endpoint_options;
+    endpoint_options.issued = user;
+    test_server::credential_endpoints endpoints(io.get_executor(), std::move(endpoint_options));
+    const auto uri = "mongodb://" + mongodb.host_and_port() + "/?authMechanism=MONGODB-AWS";
 
-    out << "mongo-aws demo: one MONGODB-AWS conversation against a scripted server, in memory\n"
-        << "client credentials: " << creds << "\n";
+    out << "mongo-aws demo: the test server is up: MongoDB at " << mongodb.host_and_port()
+        << " (it verifies SigV4 signatures like MongoDB does through STS), IMDS/ECS/STS "
+           "stand-ins at "
+        << endpoints.base_url() << "\n"
+        << "  user: " << redact_access_key_id(user.access_key_id) << " = " << user.arn << "\n";
 
-    scripted_server server(creds.access_key_id, creds.secret_access_key,
-                           std::string(demo_sts_host));
-    demo_wire wire_to_server(out, server);
-    conversation client;
+    out << "\n1. environment credentials (AWS_ACCESS_KEY_ID, AWS_SECRET_ACCESS_KEY, "
+           "AWS_SESSION_TOKEN, set for this demo only)\n";
+    const bool from_environment = authenticate_once(
+        io, uri,
+        lookup_of({{"AWS_ACCESS_KEY_ID", user.access_key_id},
+                   {"AWS_SECRET_ACCESS_KEY", std::string(user.secret_access_key.reveal())},
+                   {"AWS_SESSION_TOKEN", std::string(user.session_token.reveal())}}),
+        out, err);
 
-    auto client_first = client.client_first();
-    if (!client_first) {
-        return fail(err, "client_first", client_first.error());
-    }
-    auto first_reply = wire_to_server.exchange("saslStart", make_sasl_start(*client_first),
-                                               "saslStart on $external", "nonce and STS host");
-    if (!first_reply) {
-        return fail(err, "saslStart", first_reply.error());
-    }
-    if (auto checked = client.server_first(first_reply->payload); !checked) {
-        return fail(err, "server_first", checked.error());
-    }
-    out << "    client checked: the server nonce is 64 bytes and starts with ours; host "
-        << client.sts_host() << " is valid; region " << client.region() << "\n";
+    out << "\n2. EC2 instance metadata (IMDSv2) at " << endpoints.base_url()
+        << " (AWS_EC2_METADATA_SERVICE_ENDPOINT)\n";
+    const bool from_imds = authenticate_once(
+        io, uri, lookup_of({{"AWS_EC2_METADATA_SERVICE_ENDPOINT", endpoints.base_url()}}), out,
+        err);
 
-    auto client_final = client.client_final(creds, std::chrono::system_clock::now());
-    if (!client_final) {
-        return fail(err, "client_final", client_final.error());
-    }
-    auto final_reply = wire_to_server.exchange(
-        "saslContinue", make_sasl_continue(first_reply->conversation_id, *client_final),
-        "saslContinue with the signed STS request", "outcome");
-    if (!final_reply) {
-        return fail(err, "saslContinue", final_reply.error());
-    }
-
-    const bool secret_sent = contains(wire_to_server.sent(), demo_secret_access_key);
-    out << "\nsecret access key in the bytes sent: " << (secret_sent ? "YES (bug)" : "no") << "\n";
-    if (!final_reply->done || !server.authenticated() || secret_sent) {
-        err << "mongo-aws demo: the server did not accept the conversation\n";
-        return 1;
-    }
-    out << "authenticated: the server verified the SigV4 signature (done: true)\n";
-    return 0;
+    mongodb.stop();
+    endpoints.stop();
+    io.run();
+    out << "\n"
+        << (from_environment && from_imds ? "both authentications succeeded" : "FAILED") << " ("
+        << mongodb.counters().authentications << " verified by the server)\n";
+    return from_environment && from_imds ? exit_ok : exit_failed;
 }
 
 }  // namespace mongo_aws::cli

@@ -3,7 +3,9 @@
 #include "credentials_command.hpp"
 #include "demo.hpp"
 #include "file_limit.hpp"
+#include "ping_command.hpp"
 #include "report.hpp"
+#include "serve_command.hpp"
 
 #include <iostream>
 #include <span>
@@ -28,6 +30,8 @@ int main(int argc, char* argv[]) {
     if (command == "demo") {
         return run_demo(std::cout, std::cerr);
     }
-    std::cerr << "mongo-aws: '" << command << "' is not available in this build yet\n";
-    return exit_usage;
+    if (command == "ping") {
+        return run_ping(*parsed, std::cout, std::cerr);
+    }
+    return run_serve(*parsed, std::cout, std::cerr);
 }
