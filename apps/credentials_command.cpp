@@ -4,6 +4,7 @@
 #include "report.hpp"
 
 #include <mongo_aws/credential_provider.hpp>
+#include <mongo_aws/timestamp.hpp>
 
 #include <asio/co_spawn.hpp>
 #include <asio/detached.hpp>
@@ -41,7 +42,7 @@ void print_json(std::ostream& out, const fetched_credentials& fetched, long long
         .field("access_key_id", redact_access_key_id(fetched.creds.access_key_id))
         .field("session_token", !fetched.creds.session_token.empty());
     if (fetched.creds.expiration) {
-        object.field("expiration", iso8601(*fetched.creds.expiration));
+        object.field("expiration", format_iso8601(*fetched.creds.expiration));
     } else {
         object.raw_field("expiration", "null");
     }

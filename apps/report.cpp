@@ -2,6 +2,8 @@
 
 #include "json_writer.hpp"
 
+#include <mongo_aws/timestamp.hpp>
+
 #include <ctime>
 #include <ostream>
 
@@ -33,15 +35,6 @@ step_log verbose_log(std::ostream& err, bool verbose) {
     };
 }
 
-std::string iso8601(std::chrono::system_clock::time_point time) {
-    const std::time_t seconds = std::chrono::system_clock::to_time_t(time);
-    std::tm utc{};
-    gmtime_r(&seconds, &utc);
-    char text[32];
-    std::strftime(text, sizeof text, "%Y-%m-%dT%H:%M:%SZ", &utc);
-    return text;
-}
-
 std::string describe_expiration(
     const std::optional<std::chrono::system_clock::time_point>& expiration) {
     if (!expiration) {
@@ -53,7 +46,7 @@ std::string describe_expiration(
     std::string when = minutes < 0 ? "expired"
                                    : "in " + std::to_string(minutes / 60) + "h " +
                                          std::to_string(minutes % 60) + "m";
-    return iso8601(*expiration) + " (" + when + ")";
+    return format_iso8601(*expiration) + " (" + when + ")";
 }
 
 }  // namespace mongo_aws::cli

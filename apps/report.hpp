@@ -26,9 +26,6 @@ int report_failure(std::ostream& out, std::ostream& err, bool json, std::string_
 /// A step log writing `  [12 ms] line` to `err` when `verbose`, else nothing.
 [[nodiscard]] step_log verbose_log(std::ostream& err, bool verbose);
 
-/// ISO-8601 UTC, to the second.
-[[nodiscard]] std::string iso8601(std::chrono::system_clock::time_point time);
-
 /// `2026-11-30T03:00:00Z (in 5h 59m)`, or `none` when absent.
 [[nodiscard]] std::string describe_expiration(
     const std::optional<std::chrono::system_clock::time_point>& expiration);

@@ -1,4 +1,5 @@
 #include <mongo_aws/test_server/credential_endpoints.hpp>
+#include <mongo_aws/timestamp.hpp>
 
 #include <array>
 #include <chrono>
@@ -12,15 +13,6 @@ namespace mongo_aws::test_server {
 namespace {
 
 constexpr std::string_view imds_token = "AQAEAMongoAwsTestServerImdsToken==";
-
-std::string iso8601(std::chrono::system_clock::time_point time) {
-    const std::time_t seconds = std::chrono::system_clock::to_time_t(time);
-    std::tm utc{};
-    gmtime_r(&seconds, &utc);
-    std::array<char, 32> text{};
-    std::strftime(text.data(), text.size(), "%Y-%m-%dT%H:%M:%SZ", &utc);
-    return text.data();
-}
 
 // JSON string contents: the values here are keys, tokens and ARNs (printable ASCII); quotes and
 // backslashes are escaped, control bytes dropped.
@@ -88,7 +80,7 @@ reply_script json_reply(int status, std::string body) {
 }
 
 std::string expiration_after(std::chrono::seconds lifetime) {
-    return iso8601(std::chrono::system_clock::now() + lifetime);
+    return format_iso8601(std::chrono::system_clock::now() + lifetime);
 }
 
 }  // namespace
@@ -114,20 +106,21 @@ credential_endpoints::credential_endpoints(const asio::any_io_executor& executor
     server_.handle(std::string(imds_credentials_path), [&opts, token_ok](const http::request& r) {
         return token_ok(r) ? answer(200, opts.imds_role_name) : answer(401, "");
     });
-    server_.handle(
-        std::string(imds_credentials_path) + opts.imds_role_name,
-        [&opts, &issued, token_ok](const http::request& r) {
-            if (!token_ok(r)) {
-                return answer(401, "");
-            }
-            return json_reply(
-                200,
-                R"({"Code":"Success","LastUpdated":")" + iso8601(std::chrono::system_clock::now()) +
-                    R"(","Type":"AWS-HMAC","AccessKeyId":")" + json_escape(issued.access_key_id) +
-                    R"(","SecretAccessKey":")" + json_escape(issued.secret_access_key.reveal()) +
-                    R"(","Token":")" + json_escape(issued.session_token.reveal()) +
-                    R"(","Expiration":")" + expiration_after(opts.lifetime) + R"("})");
-        });
+    server_.handle(std::string(imds_credentials_path) + opts.imds_role_name,
+                   [&opts, &issued, token_ok](const http::request& r) {
+                       if (!token_ok(r)) {
+                           return answer(401, "");
+                       }
+                       return json_reply(
+                           200, R"({"Code":"Success","LastUpdated":")" +
+                                    format_iso8601(std::chrono::system_clock::now()) +
+                                    R"(","Type":"AWS-HMAC","AccessKeyId":")" +
+                                    json_escape(issued.access_key_id) + R"(","SecretAccessKey":")" +
+                                    json_escape(issued.secret_access_key.reveal()) +
+                                    R"(","Token":")" + json_escape(issued.session_token.reveal()) +
+                                    R"(","Expiration":")" + expiration_after(opts.lifetime) +
+                                    R"("})");
+                   });
     server_.handle(opts.container_path, [&opts, &issued](const http::request& r) {
         if (!opts.container_authorization_token.empty() &&
             r.find_header("Authorization").value_or("") != opts.container_authorization_token) {

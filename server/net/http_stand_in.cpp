@@ -1,3 +1,5 @@
+#include "open_connections.hpp"
+
 #include <mongo_aws/test_server/http_stand_in.hpp>
 
 #include <asio/bind_cancellation_slot.hpp>
@@ -68,29 +70,8 @@ std::string hex(std::size_t value) {
     return {text.data(), static_cast<std::size_t>(length)};
 }
 
-// One connection; the pieces stop() needs to end it from outside its coroutine.
-struct session_base {
-    session_base() = default;
-    virtual ~session_base() = default;
-    session_base(const session_base&) = delete;
-    session_base& operator=(const session_base&) = delete;
-    virtual void close() = 0;
-
-    asio::cancellation_signal signal;
-};
-
 template <class Stream>
-struct session final : session_base {
-    session(Stream s, const asio::any_io_executor& executor)
-        : stream(std::move(s)), timer(executor) {}
-    void close() override {
-        std::error_code ignored;
-        stream.lowest_layer().close(ignored);
-    }
-
-    Stream stream;
-    asio::steady_timer timer;
-};
+using session = internal::stream_connection<Stream>;
 
 template <class Stream>
 constexpr bool is_tls = !std::is_same_v<Stream, tcp::socket>;
@@ -119,7 +100,7 @@ struct http_stand_in::state {
     std::map<std::string, std::size_t> counts;
     std::vector<served_request> served;
     std::size_t connections = 0;
-    std::vector<std::weak_ptr<session_base>> sessions;
+    internal::open_connections sessions;
     bool stopped = false;
 };
 
@@ -251,8 +232,7 @@ asio::awaitable<void> serve(state_ptr st, std::shared_ptr<session<Stream>> s) {
 template <class Stream>
 void start(const state_ptr& st, Stream stream) {
     auto s = std::make_shared<session<Stream>>(std::move(stream), st->executor);
-    std::erase_if(st->sessions, [](const auto& weak) { return weak.expired(); });
-    st->sessions.push_back(s);
+    st->sessions.add(s);
     auto& signal = s->signal;
     asio::co_spawn(st->executor, serve(st, std::move(s)),
                    asio::bind_cancellation_slot(signal.slot(), asio::detached));
@@ -376,12 +356,7 @@ void http_stand_in::stop() {
     state_->stopped = true;
     std::error_code ignored;
     state_->acceptor.close(ignored);
-    for (const auto& weak : state_->sessions) {
-        if (auto s = weak.lock()) {
-            s->signal.emit(asio::cancellation_type::terminal);
-            s->close();
-        }
-    }
+    state_->sessions.close_all();
 }
 
 }  // namespace mongo_aws::test_server

@@ -1,3 +1,5 @@
+#include "open_connections.hpp"
+
 #include <mongo_aws/test_server/mongodb_listener.hpp>
 #include <mongo_aws/wire.hpp>
 
@@ -28,27 +30,8 @@ namespace {
 using tcp = asio::ip::tcp;
 constexpr auto as_tuple = asio::experimental::as_tuple(asio::use_awaitable);
 
-// One connection, as stop() sees it.
-struct connection_base {
-    connection_base() = default;
-    virtual ~connection_base() = default;
-    connection_base(const connection_base&) = delete;
-    connection_base& operator=(const connection_base&) = delete;
-    virtual void close() = 0;
-    asio::cancellation_signal signal;
-};
-
 template <class Stream>
-struct connection final : connection_base {
-    connection(Stream s, const asio::any_io_executor& executor)
-        : stream(std::move(s)), timer(executor) {}
-    void close() override {
-        std::error_code ignored;
-        stream.lowest_layer().close(ignored);
-    }
-    Stream stream;
-    asio::steady_timer timer;
-};
+using connection = internal::stream_connection<Stream>;
 
 template <class Stream>
 constexpr bool is_tls = !std::is_same_v<Stream, tcp::socket>;
@@ -84,7 +67,7 @@ struct mongodb_listener::state {
     step_log log;
     std::optional<asio::ssl::context> tls;
     listener_counters counters;
-    std::vector<std::weak_ptr<connection_base>> open;
+    internal::open_connections open;
     std::int64_t next_connection_id = 1;
     bool stopped = false;
 };
@@ -183,8 +166,7 @@ asio::awaitable<void> serve(state_ptr st, std::shared_ptr<connection<Stream>> c,
 template <class Stream>
 void start(const state_ptr& st, Stream stream, std::string peer) {
     auto c = std::make_shared<connection<Stream>>(std::move(stream), st->executor);
-    std::erase_if(st->open, [](const auto& weak) { return weak.expired(); });
-    st->open.push_back(c);
+    st->open.add(c);
     auto& signal = c->signal;
     asio::co_spawn(
         st->executor,
@@ -257,12 +239,7 @@ void mongodb_listener::stop() {
     state_->stopped = true;
     std::error_code ignored;
     state_->acceptor.close(ignored);
-    for (const auto& weak : state_->open) {
-        if (auto c = weak.lock()) {
-            c->signal.emit(asio::cancellation_type::terminal);
-            c->close();
-        }
-    }
+    state_->open.close_all();
 }
 
 }  // namespace mongo_aws::test_server

@@ -1,12 +1,10 @@
 #include "support/fetch_runner.hpp"
 
+#include "support/run_to_completion.hpp"
 #include "support/test_certificates.hpp"
 
-#include <asio/bind_cancellation_slot.hpp>
-#include <asio/cancellation_signal.hpp>
-#include <asio/co_spawn.hpp>
-#include <asio/detached.hpp>
-#include <asio/steady_timer.hpp>
+#include <mongo_aws/timestamp.hpp>
+
 #include <boost/test/unit_test.hpp>
 
 #include <atomic>
@@ -53,35 +51,12 @@ environment_lookup lookup_of(variables vars) {
 fetch_outcome run_fetch(asio::io_context& io, const credential_fetcher& fetcher, variables vars,
                         steady_clock::duration timeout,
                         std::optional<steady_clock::duration> cancel_after) {
-    fetch_outcome out;
     auto lookup = lookup_of(std::move(vars));
     auto env = read_environment(lookup);
     BOOST_TEST_REQUIRE(env.has_value());
-    asio::cancellation_signal signal;
-    asio::steady_timer canceller(io);
-    const auto started = steady_clock::now();
-    fetch_context context{std::move(*env), lookup, started + timeout, {}};
-    asio::co_spawn(
-        io,
-        [&]() -> asio::awaitable<void> {
-            out.value = co_await fetcher(std::move(context));
-            out.elapsed = steady_clock::now() - started;
-            canceller.cancel();
-        },
-        asio::bind_cancellation_slot(signal.slot(), asio::detached));
-    if (cancel_after) {
-        canceller.expires_after(*cancel_after);
-        canceller.async_wait([&](std::error_code ec) {
-            if (!ec) {
-                signal.emit(asio::cancellation_type::terminal);
-            }
-        });
-    }
-    // Stand-ins keep the io_context busy: run until the fetch has returned.
-    while (!out.value && io.run_one() != 0) {
-    }
-    io.restart();
-    BOOST_TEST_REQUIRE(out.value.has_value(), "the fetch never returned");
+    fetch_context context{std::move(*env), lookup, steady_clock::now() + timeout, {}};
+    auto run = run_to_completion(io, fetcher(std::move(context)), cancel_after);
+    fetch_outcome out{std::move(run.value), run.elapsed};
     if (!out.value->has_value()) {
         BOOST_TEST_MESSAGE("the error a user would see (" << out.ms()
                                                           << " ms): " << out.value->error());
@@ -105,15 +80,6 @@ void temporary_file::rewrite(std::string_view contents) const {
     std::ofstream out(path_, std::ios::binary | std::ios::trunc);
     out.write(contents.data(), static_cast<std::streamsize>(contents.size()));
     BOOST_TEST_REQUIRE(out.good());
-}
-
-std::string iso8601(std::chrono::system_clock::time_point time) {
-    const std::time_t seconds = std::chrono::system_clock::to_time_t(time);
-    std::tm utc{};
-    gmtime_r(&seconds, &utc);
-    char text[32];
-    std::strftime(text, sizeof text, "%Y-%m-%dT%H:%M:%SZ", &utc);
-    return text;
 }
 
 std::string imds_credentials_json(std::string_view access_key_id, std::string_view expiration) {
@@ -145,7 +111,8 @@ std::string web_identity_json(std::string_view access_key_id, long long expirati
 }
 
 void serve_imds(http_stand_in& imds, std::string_view role_name, std::string_view access_key_id) {
-    const auto expiration = iso8601(std::chrono::system_clock::now() + std::chrono::hours(1));
+    const auto expiration =
+        format_iso8601(std::chrono::system_clock::now() + std::chrono::hours(1));
     imds.route(std::string(imds_token_path), answer(200, "imds-session-token-AQAEAxyz=="));
     imds.route(std::string(imds_role_path), answer(200, std::string(role_name)));
     imds.route(std::string(imds_role_path) + std::string(role_name),

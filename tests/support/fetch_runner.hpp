@@ -69,9 +69,6 @@ std::string container_credentials_json(std::string_view access_key_id, std::stri
 /// AssumeRoleWithWebIdentity's JSON reply; `expiration` in epoch seconds.
 std::string web_identity_json(std::string_view access_key_id, long long expiration);
 
-/// `time` as ISO-8601 UTC (`2026-11-29T21:00:00Z`).
-std::string iso8601(std::chrono::system_clock::time_point time);
-
 /// The IMDS paths.
 inline constexpr std::string_view imds_token_path = "/latest/api/token";
 inline constexpr std::string_view imds_role_path = "/latest/meta-data/iam/security-credentials/";

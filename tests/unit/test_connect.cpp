@@ -2,11 +2,13 @@
 // (a MongoDB endpoint that verifies SigV4 signatures) and its IMDS / ECS / STS endpoints.
 #define BOOST_TEST_MODULE connect
 #include "support/fetch_runner.hpp"
+#include "support/run_to_completion.hpp"
 #include "support/test_certificates.hpp"
 
 #include <mongo_aws/connection.hpp>
 #include <mongo_aws/test_server/credential_endpoints.hpp>
 #include <mongo_aws/test_server/mongodb_listener.hpp>
+#include <mongo_aws/timestamp.hpp>
 
 #include <asio/co_spawn.hpp>
 #include <asio/detached.hpp>
@@ -121,19 +123,8 @@ struct server_fixture {
     }
 
     connect_outcome connect(const std::string& uri_text, mongo_aws::connect_options options) {
-        connect_outcome out;
-        const auto started = steady::now();
-        asio::co_spawn(
-            io,
-            [&]() -> asio::awaitable<void> {
-                out.value = co_await mongo_aws::connect(uri_text, std::move(options));
-                out.elapsed = steady::now() - started;
-            },
-            asio::detached);
-        while (!out.value && io.run_one() != 0) {
-        }
-        io.restart();
-        BOOST_TEST_REQUIRE(out.value.has_value());
+        auto run = test::run_to_completion(io, mongo_aws::connect(uri_text, std::move(options)));
+        connect_outcome out{std::move(run.value), run.elapsed};
         if (!out.value->has_value()) {
             BOOST_TEST_MESSAGE("the error a user would see (" << out.ms()
                                                               << " ms): " << out.value->error());
@@ -143,15 +134,7 @@ struct server_fixture {
 
     template <class T>
     T run(asio::awaitable<T> operation) {
-        std::optional<T> out;
-        asio::co_spawn(
-            io, [&]() -> asio::awaitable<void> { out.emplace(co_await std::move(operation)); },
-            asio::detached);
-        while (!out && io.run_one() != 0) {
-        }
-        io.restart();
-        BOOST_TEST_REQUIRE(out.has_value());
-        return std::move(*out);
+        return std::move(*test::run_to_completion(io, std::move(operation)).value);
     }
 
     // connectionStatus on `conn`: the users the server says are authenticated.
@@ -337,7 +320,7 @@ BOOST_AUTO_TEST_CASE(the_credential_fetch_overlaps_the_handshake) {
     const auto body = R"({"Code":"Success","Type":"AWS-HMAC","AccessKeyId":")" +
                       std::string(user_key_id) + R"(","SecretAccessKey":")" + user_secret +
                       R"(","Token":")" + user_token + R"(","Expiration":")" +
-                      test::iso8601(std::chrono::system_clock::now() + 1h) + R"("})";
+                      mongo_aws::format_iso8601(std::chrono::system_clock::now() + 1h) + R"("})";
     slow_imds.route(std::string(test::imds_role_path) + "test-role",
                     test::answer_after(400ms, 200, body));
     vars["AWS_EC2_METADATA_SERVICE_ENDPOINT"] = slow_imds.base_url();

@@ -9,6 +9,7 @@
 
 #include <mongo_aws/credential_fetchers.hpp>
 #include <mongo_aws/metadata_requests.hpp>
+#include <mongo_aws/timestamp.hpp>
 
 #include <asio/io_context.hpp>
 #include <boost/test/unit_test.hpp>
@@ -55,8 +56,9 @@ struct container_fixture {
     container_fixture() { serve_credentials(); }
 
     void serve_credentials() {
-        ecs.route(credentials_path, answer(200, container_credentials_json(
-                                                    access_key_id, test::iso8601(expiration))));
+        ecs.route(credentials_path,
+                  answer(200, container_credentials_json(access_key_id,
+                                                         mongo_aws::format_iso8601(expiration))));
     }
 
     test::fetch_outcome fetch(std::chrono::steady_clock::duration timeout = 10s) {
@@ -258,7 +260,8 @@ BOOST_AUTO_TEST_CASE(an_https_full_uri_is_verified_against_the_trusted_ca) {
     tls.tls = test::shared_test_pki().localhost();
     http_stand_in secure(io2.get_executor(), tls);
     secure.route(credentials_path,
-                 answer(200, container_credentials_json(access_key_id, test::iso8601(expiration))));
+                 answer(200, container_credentials_json(access_key_id,
+                                                        mongo_aws::format_iso8601(expiration))));
     vars["AWS_CONTAINER_CREDENTIALS_FULL_URI"] = localhost_uri("https", secure);
     const auto out = run_fetch(io2, fetcher, vars);
     BOOST_TEST(out.creds().access_key_id == access_key_id);
@@ -348,10 +351,10 @@ BOOST_AUTO_TEST_CASE(a_500_is_retried_while_attempts_remain) {
 
 BOOST_AUTO_TEST_CASE(a_second_attempt_cures_a_500) {
     vars["AWS_METADATA_SERVICE_NUM_ATTEMPTS"] = "2";
-    ecs.route(
-        credentials_path,
-        {answer(500, ""), answer(200, container_credentials_json("AKIDSECONDATTEMPT001",
-                                                                 test::iso8601(expiration)))});
+    ecs.route(credentials_path,
+              {answer(500, ""),
+               answer(200, container_credentials_json("AKIDSECONDATTEMPT001",
+                                                      mongo_aws::format_iso8601(expiration)))});
     const auto out = fetch();
     BOOST_TEST(out.creds().access_key_id == "AKIDSECONDATTEMPT001");
     BOOST_TEST(count() == 2U);

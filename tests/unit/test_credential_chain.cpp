@@ -4,8 +4,10 @@
 #define BOOST_TEST_MODULE credential_chain
 #include "support/fetch_runner.hpp"
 #include "support/http_stand_in.hpp"
+#include "support/run_to_completion.hpp"
 
 #include <mongo_aws/credential_provider.hpp>
+#include <mongo_aws/timestamp.hpp>
 
 #include <asio/bind_cancellation_slot.hpp>
 #include <asio/cancellation_signal.hpp>
@@ -91,30 +93,9 @@ struct chain_fixture {
         if (!provider) {
             make();
         }
-        lookup_outcome out;
-        asio::cancellation_signal signal;
-        asio::steady_timer canceller(io);
-        const auto started = steady::now();
-        asio::co_spawn(
-            io,
-            [&]() -> asio::awaitable<void> {
-                out.value = co_await provider->get(started + timeout);
-                out.elapsed = steady::now() - started;
-                canceller.cancel();
-            },
-            asio::bind_cancellation_slot(signal.slot(), asio::detached));
-        if (cancel_after) {
-            canceller.expires_after(*cancel_after);
-            canceller.async_wait([&](std::error_code ec) {
-                if (!ec) {
-                    signal.emit(asio::cancellation_type::terminal);
-                }
-            });
-        }
-        while (!out.value && io.run_one() != 0) {
-        }
-        io.restart();
-        BOOST_TEST_REQUIRE(out.value.has_value());
+        auto run =
+            test::run_to_completion(io, provider->get(steady::now() + timeout), cancel_after);
+        lookup_outcome out{std::move(run.value), run.elapsed};
         if (!out.value->has_value()) {
             BOOST_TEST_MESSAGE("the error a user would see (" << out.ms()
                                                               << " ms): " << out.value->error());
@@ -125,8 +106,9 @@ struct chain_fixture {
     // Credentials from IMDS that expire `from_now` after the fixture's wall clock.
     void imds_expiring_in(std::chrono::seconds from_now) {
         imds.route(credentials_path,
-                   answer(200, test::imds_credentials_json("AKIDIMDSSTANDIN00001",
-                                                           test::iso8601(wall_now + from_now))));
+                   answer(200, test::imds_credentials_json(
+                                   "AKIDIMDSSTANDIN00001",
+                                   mongo_aws::format_iso8601(wall_now + from_now))));
     }
 };
 
@@ -297,10 +279,10 @@ BOOST_AUTO_TEST_CASE(a_failing_container_endpoint_never_falls_through_to_imds) {
 }
 
 BOOST_AUTO_TEST_CASE(cancelling_a_lookup_returns_at_once_and_leaves_the_cache_usable) {
-    imds.route(credentials_path,
-               test::answer_after(600ms, 200,
-                                  test::imds_credentials_json("AKIDIMDSSTANDIN00001",
-                                                              test::iso8601(wall_now + 1h))));
+    imds.route(credentials_path, test::answer_after(600ms, 200,
+                                                    test::imds_credentials_json(
+                                                        "AKIDIMDSSTANDIN00001",
+                                                        mongo_aws::format_iso8601(wall_now + 1h))));
     const auto cancelled = get(10s, 100ms);
     BOOST_TEST(cancelled.err().code == errc::cancelled);
     BOOST_TEST(cancelled.ms() < 400);
@@ -315,10 +297,10 @@ BOOST_AUTO_TEST_CASE(sdk_fallback_takes_as_long_as_the_winner_not_the_sum) {
     http_stand_in ecs(io.get_executor());
     ecs.route("/creds", test::never_answer());
     vars["AWS_CONTAINER_CREDENTIALS_FULL_URI"] = ecs.base_url() + "/creds";
-    imds.route(credentials_path,
-               test::answer_after(800ms, 200,
-                                  test::imds_credentials_json("AKIDIMDSSTANDIN00001",
-                                                              test::iso8601(wall_now + 1h))));
+    imds.route(credentials_path, test::answer_after(800ms, 200,
+                                                    test::imds_credentials_json(
+                                                        "AKIDIMDSSTANDIN00001",
+                                                        mongo_aws::format_iso8601(wall_now + 1h))));
     make(credential_policy::sdk_fallback);
     const auto out = get();
     BOOST_TEST_MESSAGE("sdk_fallback, ECS hanging and IMDS at 800 ms: " << out.ms() << " ms");

@@ -6,6 +6,7 @@
 
 #include <mongo_aws/credential_fetchers.hpp>
 #include <mongo_aws/metadata_requests.hpp>
+#include <mongo_aws/timestamp.hpp>
 
 #include <asio/io_context.hpp>
 #include <boost/test/unit_test.hpp>
@@ -130,11 +131,12 @@ BOOST_AUTO_TEST_CASE(the_metadata_timeout_and_attempts_come_from_the_environment
 
 BOOST_AUTO_TEST_CASE(a_second_attempt_cures_a_slow_first_one) {
     vars["AWS_METADATA_SERVICE_NUM_ATTEMPTS"] = "2";
-    imds.route(credentials_path,
-               {test::never_answer(),
-                answer(200, test::imds_credentials_json(
-                                "AKIDSECONDATTEMPT001",
-                                test::iso8601(std::chrono::system_clock::now() + 1h)))});
+    imds.route(
+        credentials_path,
+        {test::never_answer(),
+         answer(200, test::imds_credentials_json(
+                         "AKIDSECONDATTEMPT001",
+                         mongo_aws::format_iso8601(std::chrono::system_clock::now() + 1h)))});
     const auto out = fetch();
     BOOST_TEST(out.creds().access_key_id == "AKIDSECONDATTEMPT001");
     BOOST_TEST(count(credentials_path) == 2U);
