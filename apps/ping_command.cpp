@@ -50,7 +50,7 @@ asio::awaitable<ping_outcome> ping_once(const std::string& uri, credential_provi
     } else {
         out.timings = conn->timings();
         out.authentication = conn->authentication();
-        auto users = co_await conn->authenticated_users(started + timeout);
+        auto users = co_await conn->authenticated_users(steady::now() + timeout);
         if (!users) {
             out.failure = std::move(users).error();
         } else if (users->empty()) {
