@@ -62,11 +62,15 @@ class connection {
 public:
     struct impl;  ///< the socket or TLS stream
 
+    /// Made by connect() only.
     explicit connection(std::unique_ptr<impl> state);
+    /// Moves the open connection; the moved-from one may only be destroyed or assigned to.
     connection(connection&&) noexcept;
+    /// Closes this connection, then takes `other`'s.
     connection& operator=(connection&&) noexcept;
     connection(const connection&) = delete;
     connection& operator=(const connection&) = delete;
+    /// Closes the connection.
     ~connection();
 
     /// Runs `command` (a BSON document; its first field names the command) on `database` over

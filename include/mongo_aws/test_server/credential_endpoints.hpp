@@ -38,6 +38,7 @@ struct credential_endpoint_options {
 /// a fixed value valid for this server's life; its TTL header is required, as IMDS requires it.
 class credential_endpoints {
 public:
+    /// Listens at once on `executor` (throws std::system_error when it cannot).
     credential_endpoints(const asio::any_io_executor& executor,
                          credential_endpoint_options options);
 

@@ -45,9 +45,12 @@ struct listener_counters {
 /// the io_context's run() can return. Not thread-safe: use it on its executor's thread.
 class mongodb_listener {
 public:
+    /// Listens at once on `executor`, each connection answered by a session with `options`
+    /// (check them first with check_options()).
     mongodb_listener(const asio::any_io_executor& executor,
                      std::shared_ptr<const server_options> options,
                      const listener_options& listen = {});
+    /// stop().
     ~mongodb_listener();
     mongodb_listener(const mongodb_listener&) = delete;
     mongodb_listener& operator=(const mongodb_listener&) = delete;
