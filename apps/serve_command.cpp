@@ -82,9 +82,13 @@ int run_serve(const arguments& args, std::ostream& out, std::ostream& err) {
     });
     io.run();
     const auto& counters = mongodb->counters();
+    const auto imds_role_path = std::string(test_server::imds_credentials_path) +
+                                test_server::credential_endpoint_options{}.imds_role_name;
     err << "mongo-aws serve: stopped after " << counters.connections << " connection(s), "
         << counters.authentications << " authentication(s), " << counters.refusals
-        << " refusal(s)\n";
+        << " refusal(s); credential requests: imds token "
+        << endpoints->request_count(std::string(test_server::imds_token_path))
+        << ", imds credentials " << endpoints->request_count(imds_role_path) << '\n';
     return exit_ok;
 }
 

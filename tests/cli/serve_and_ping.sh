@@ -63,6 +63,10 @@ set -e
 kill -INT "$server"
 wait "$server" || true
 grep -q 'authentication(s)' "$work/serve.err" || fail "serve did not report on exit"
+# One credential fetch per process that looked credentials up: credentials, ping, the 10,000
+# pings (which share one cache); the refused ping had its credentials in the URI.
+grep -q 'imds credentials 3$' "$work/serve.err" ||
+    fail "the credential fetches were not shared: $(tail -1 "$work/serve.err")"
 
 # No secret in any output: the demo user's secret and token, the wrong secret.
 if grep -rl -e 'wJalrXUtnFEMI' -e 'IQoJb3JpZ2luX2Vj' -e 'wrong-secret' -e 'AKIAIOSFODNN7EXAMPLE' "$work"; then
