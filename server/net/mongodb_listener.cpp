@@ -91,6 +91,14 @@ asio::awaitable<void> drain(Stream& stream) {
 
 template <class Stream>
 asio::awaitable<void> serve(state_ptr st, std::shared_ptr<connection<Stream>> c, std::string peer) {
+    // Counts the connection as open for as long as this coroutine runs.
+    struct open_count {
+        explicit open_count(listener_counters& c) : counters(c) { ++counters.open_connections; }
+        ~open_count() { --counters.open_connections; }
+        open_count(const open_count&) = delete;
+        open_count& operator=(const open_count&) = delete;
+        listener_counters& counters;
+    } counted(st->counters);
     const auto id = st->next_connection_id++;
     const std::string name = "connection " + std::to_string(id) + " from " + peer;
     if constexpr (is_tls<Stream>) {
@@ -168,15 +176,8 @@ void start(const state_ptr& st, Stream stream, std::string peer) {
     auto c = std::make_shared<connection<Stream>>(std::move(stream), st->executor);
     st->open.add(c);
     auto& signal = c->signal;
-    asio::co_spawn(
-        st->executor,
-        [](state_ptr shared, std::shared_ptr<connection<Stream>> conn,
-           std::string from) -> asio::awaitable<void> {
-            ++shared->counters.open_connections;
-            co_await serve(shared, std::move(conn), std::move(from));
-            --shared->counters.open_connections;
-        }(st, std::move(c), std::move(peer)),
-        asio::bind_cancellation_slot(signal.slot(), asio::detached));
+    asio::co_spawn(st->executor, serve(st, std::move(c), std::move(peer)),
+                   asio::bind_cancellation_slot(signal.slot(), asio::detached));
 }
 
 asio::awaitable<void> accept_loop(state_ptr st) {
