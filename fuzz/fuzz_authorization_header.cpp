@@ -12,8 +12,8 @@
 
 extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size) {
     using namespace mongo_aws;
-    const auto parsed =
-        test_server::parse_authorization_header(fuzz::as_text(std::span<const std::uint8_t>(data, size)));
+    const auto parsed = test_server::parse_authorization_header(
+        fuzz::as_text(std::span<const std::uint8_t>(data, size)));
     if (!parsed) {
         return 0;
     }

@@ -21,7 +21,9 @@ mongo_aws::test_server::user_table fuzz_users() {
     const auto long_term = fuzz::long_term_credentials();
     const auto temporary = fuzz::temporary_credentials();
     fuzz::require(users
-                      .add({long_term.access_key_id, long_term.secret_access_key, {},
+                      .add({long_term.access_key_id,
+                            long_term.secret_access_key,
+                            {},
                             std::string(fuzz::long_term_arn)})
                       .has_value(),
                   "the long-term user was refused");
@@ -49,8 +51,8 @@ extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size
     using namespace mongo_aws;
     static const auto users = fuzz_users();
     static const auto expected = fuzz_expectation();
-    const auto outcome =
-        test_server::verify_client_final(std::span<const std::uint8_t>(data, size), expected, users);
+    const auto outcome = test_server::verify_client_final(std::span<const std::uint8_t>(data, size),
+                                                          expected, users);
     if (outcome) {
         fuzz::require(users.find(outcome.who().access_key_id) != nullptr,
                       "verified as a user who does not exist");

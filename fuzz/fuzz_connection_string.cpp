@@ -13,7 +13,8 @@
 
 extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size) {
     using namespace mongo_aws;
-    const auto parsed = parse_connection_string(fuzz::as_text(std::span<const std::uint8_t>(data, size)));
+    const auto parsed =
+        parse_connection_string(fuzz::as_text(std::span<const std::uint8_t>(data, size)));
     std::ostringstream out;
     if (parsed) {
         fuzz::require(!parsed->hosts.empty(), "a connection string accepted without a host");

@@ -38,7 +38,8 @@ extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size
     if (!client.server_first(started->payload)) {
         return 0;
     }
-    const auto final_payload = client.client_final(fuzz::long_term_credentials(), fuzz::fixed_time());
+    const auto final_payload =
+        client.client_final(fuzz::long_term_credentials(), fuzz::fixed_time());
     fuzz::require(final_payload.has_value(), "an accepted server-first payload did not sign");
     fuzz::require(client.current_state() == conversation::state::client_final_sent,
                   "client_final did not move the conversation on");

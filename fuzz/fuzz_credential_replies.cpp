@@ -31,7 +31,8 @@ extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size
     }
     const auto web = parse_web_identity_response(status, body);
     if (web) {
-        fuzz::require(status >= 200 && status <= 299, "a web identity reply accepted with a non-2xx status");
+        fuzz::require(status >= 200 && status <= 299,
+                      "a web identity reply accepted with a non-2xx status");
         fuzz::require(web->creds.complete() && web->creds.expiration,
                       "web identity credentials accepted without a key or expiration");
     }

@@ -19,7 +19,7 @@ namespace mongo_aws::fuzz {
 /// How one parse ended.
 struct http_outcome {
     std::optional<std::error_code> error;  ///< set on failure
-    bool complete = false;      ///< true when a whole message was parsed
+    bool complete = false;                 ///< true when a whole message was parsed
 };
 
 /// Feeds `bytes` to a new `Parser` in `pieces`, then finish_on_eof() if it is not complete.
@@ -72,8 +72,7 @@ void check_split_invariance(std::span<const std::uint8_t> input, Same same) {
         require(in_pieces.complete(), "complete() disagrees with feed()");
         require(same(in_pieces.message(), whole.message()),
                 "the message depends on how the bytes were split");
-        require(in_pieces.message().body.size() <= limits.max_body_bytes,
-                "a body above the limit");
+        require(in_pieces.message().body.size() <= limits.max_body_bytes, "a body above the limit");
         const auto again = in_pieces.feed("GET / HTTP/1.1\r\n\r\n");
         require(again && *again == http::parse_status::complete,
                 "a complete parser did not stay complete");

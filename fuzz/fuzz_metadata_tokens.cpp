@@ -31,8 +31,9 @@ extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size
         fuzz::require(!role->empty() && role->size() <= max_imds_role_name_size,
                       "a role name accepted empty or too long");
         const secret_string fixed_token("AQAEAxyz-token==");
-        fuzz::require(imds_credentials_request(imds, token ? *token : fixed_token, *role).has_value(),
-                      "an accepted role name was refused in a request");
+        fuzz::require(
+            imds_credentials_request(imds, token ? *token : fixed_token, *role).has_value(),
+            "an accepted role name was refused in a request");
     }
     if (const auto container = parse_container_authorization_token(text)) {
         fuzz::require(!container->empty() && container->size() <= max_container_token_size,

@@ -22,7 +22,8 @@ namespace mongo_aws::fuzz {
 /// Aborts with `what` when `condition` is false: a broken property is a finding, like a crash.
 inline void require(bool condition, const char* what) {
     if (!condition) {
-        std::fprintf(stderr, "fuzz property broken: %s\n", what);  // NOLINT(cppcoreguidelines-pro-type-vararg)
+        std::fprintf(stderr, "fuzz property broken: %s\n",
+                     what);  // NOLINT(cppcoreguidelines-pro-type-vararg)
         std::abort();
     }
 }

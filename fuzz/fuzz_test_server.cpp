@@ -26,7 +26,9 @@ std::shared_ptr<const mongo_aws::test_server::server_options> fuzz_options() {
     const auto long_term = fuzz::long_term_credentials();
     const auto temporary = fuzz::temporary_credentials();
     fuzz::require(options->users
-                      .add({long_term.access_key_id, long_term.secret_access_key, {},
+                      .add({long_term.access_key_id,
+                            long_term.secret_access_key,
+                            {},
                             std::string(fuzz::long_term_arn)})
                       .has_value(),
                   "the long-term user was refused");
@@ -54,7 +56,8 @@ extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size
         const auto step = server.answer(message);
         if (step.what == test_server::step::action::reply) {
             const auto request = wire::decode_request(message);
-            fuzz::require(request.has_value(), "the session answered a message that does not decode");
+            fuzz::require(request.has_value(),
+                          "the session answered a message that does not decode");
             const auto reply = wire::decode_reply(step.message, request->header().request_id);
             fuzz::require(reply.has_value(), "the session wrote a reply that does not decode");
         }

@@ -13,7 +13,8 @@
 
 extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size) {
     using namespace mongo_aws;
-    const auto table = test_server::parse_users(fuzz::as_text(std::span<const std::uint8_t>(data, size)));
+    const auto table =
+        test_server::parse_users(fuzz::as_text(std::span<const std::uint8_t>(data, size)));
     if (!table) {
         return 0;
     }

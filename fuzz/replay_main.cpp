@@ -30,7 +30,8 @@ int main(int argc, char** argv) {
     }
     std::size_t replayed = 0;
     for (int i = 1; i < argc; ++i) {
-        const std::filesystem::path given(argv[i]);  // NOLINT(cppcoreguidelines-pro-bounds-pointer-arithmetic)
+        const std::filesystem::path given(
+            argv[i]);  // NOLINT(cppcoreguidelines-pro-bounds-pointer-arithmetic)
         std::vector<std::filesystem::path> files;
         if (std::filesystem::is_directory(given)) {
             for (const auto& entry : std::filesystem::directory_iterator(given)) {

@@ -40,8 +40,8 @@
 #include <asio/ip/tcp.hpp>
 #include <asio/use_awaitable.hpp>
 #include <asio/write.hpp>
-#include <bson/bson.h>
 #include <boost/test/unit_test.hpp>
+#include <bson/bson.h>
 #include <simdjson.h>
 
 #include <array>
@@ -64,7 +64,9 @@ using byte_string = std::vector<std::uint8_t>;
 namespace fuzz = mongo_aws::fuzz;
 namespace ts = mongo_aws::test_server;
 
-byte_string to_bytes(std::string_view text) { return {text.begin(), text.end()}; }
+byte_string to_bytes(std::string_view text) {
+    return {text.begin(), text.end()};
+}
 
 byte_string concat(std::initializer_list<std::span<const std::uint8_t>> parts) {
     byte_string out;
@@ -82,7 +84,8 @@ public:
     corpus& operator=(const corpus&) = delete;
 
     ~corpus() {
-        const char* folder = std::getenv("MONGO_AWS_RECORD_CORPUS");  // NOLINT(concurrency-mt-unsafe)
+        const char* folder =
+            std::getenv("MONGO_AWS_RECORD_CORPUS");  // NOLINT(concurrency-mt-unsafe)
         if (folder == nullptr || *folder == '\0') {
             return;
         }
@@ -121,7 +124,7 @@ struct recorded_run {
     byte_string continue_reply;         // the saslContinue reply message (empty if none)
     byte_string server_first;           // the server-first payload (empty if none)
     byte_string client_final;           // the client-final payload (empty if none)
-    result<void> outcome;         // the client's first error
+    result<void> outcome;               // the client's first error
 };
 
 // Sends one message; keeps it and the reply.
@@ -193,7 +196,8 @@ recorded_run handshake() {
     std::int32_t id = 0;
     const auto send = [&](const char* json, std::string_view db, bool legacy) {
         bson_error_t error;
-        bson_t* command = bson_new_from_json(reinterpret_cast<const std::uint8_t*>(json), -1, &error);  // NOLINT
+        bson_t* command =
+            bson_new_from_json(reinterpret_cast<const std::uint8_t*>(json), -1, &error);  // NOLINT
         BOOST_TEST_REQUIRE(command != nullptr, json);
         auto message = legacy ? wire::encode_op_query_command(++id, *command, db).value()
                               : op_msg(++id, *command, db);
@@ -206,8 +210,9 @@ recorded_run handshake() {
     send(R"({"buildInfo": 1})", "admin", false);
     send(R"({"ping": 1})", "admin", false);
     send(R"({"connectionStatus": 1})", "admin", false);
-    send(R"({"saslContinue": 1, "conversationId": 1, "payload": {"$binary": {"base64": "", "subType": "00"}}})",
-         "$external", false);
+    send(
+        R"({"saslContinue": 1, "conversationId": 1, "payload": {"$binary": {"base64": "", "subType": "00"}}})",
+        "$external", false);
     send(R"({"find": "users"})", "test", false);
     send(R"({"endSessions": [{"id": 1}]})", "admin", false);
     return run;
@@ -369,16 +374,30 @@ std::vector<std::pair<std::string, recorded_exchange>> record_http() {
             {role_path, framed(answer(200, "test-role\n"), framing)},
             {role_path + "test-role", framed(std::move(credentials_reply), framing)}};
     };
-    const auto imds_json = test::imds_credentials_json("AKIDIMDSSTANDIN00001", expiration_in_an_hour());
-    keep("imds", record_fetch(imds_fetcher(), imds(answer(200, imds_json), body_framing::content_length), imds_vars));
-    keep("imds-chunked", record_fetch(imds_fetcher(), imds(answer(200, imds_json), body_framing::chunked), imds_vars));
-    keep("imds-until-close", record_fetch(imds_fetcher(), imds(answer(200, imds_json), body_framing::until_close), imds_vars));
-    keep("imds-code-not-success",
-         record_fetch(imds_fetcher(),
-                      imds(answer(200, R"({"Code":"AssumeRoleUnauthorizedAccess","Message":"EC2 cannot assume the role","LastUpdated":"2026-11-29T20:00:00Z"})"),
-                           body_framing::content_length),
+    const auto imds_json =
+        test::imds_credentials_json("AKIDIMDSSTANDIN00001", expiration_in_an_hour());
+    keep("imds",
+         record_fetch(imds_fetcher(), imds(answer(200, imds_json), body_framing::content_length),
                       imds_vars));
-    keep("imds-500", record_fetch(imds_fetcher(), imds(answer(500, "internal error"), body_framing::content_length), imds_vars));
+    keep("imds-chunked",
+         record_fetch(imds_fetcher(), imds(answer(200, imds_json), body_framing::chunked),
+                      imds_vars));
+    keep("imds-until-close",
+         record_fetch(imds_fetcher(), imds(answer(200, imds_json), body_framing::until_close),
+                      imds_vars));
+    keep(
+        "imds-code-not-success",
+        record_fetch(
+            imds_fetcher(),
+            imds(
+                answer(
+                    200,
+                    R"({"Code":"AssumeRoleUnauthorizedAccess","Message":"EC2 cannot assume the role","LastUpdated":"2026-11-29T20:00:00Z"})"),
+                body_framing::content_length),
+            imds_vars));
+    keep("imds-500", record_fetch(imds_fetcher(),
+                                  imds(answer(500, "internal error"), body_framing::content_length),
+                                  imds_vars));
 
     const std::string container_path = "/v2/credentials/task-1234";
     const auto container_vars = [&](const std::string& base) {
@@ -388,19 +407,27 @@ std::vector<std::pair<std::string, recorded_exchange>> record_http() {
     const auto container = [&](test::reply_script reply) {
         return std::map<std::string, test::reply_script>{{container_path, std::move(reply)}};
     };
-    keep("container", record_fetch(container_fetcher(),
-                                   container(answer(200, test::container_credentials_json("AKIDECSSTANDIN000001", expiration_in_an_hour()))),
-                                   container_vars));
-    keep("container-chunked",
+    keep("container",
          record_fetch(container_fetcher(),
-                      container(framed(answer(200, test::container_credentials_json("AKIDECSSTANDIN000001", expiration_in_an_hour())),
-                                       body_framing::chunked)),
+                      container(answer(200, test::container_credentials_json(
+                                                "AKIDECSSTANDIN000001", expiration_in_an_hour()))),
                       container_vars));
-    keep("container-error", record_fetch(container_fetcher(),
-                                         container(answer(400, R"({"code":"InvalidIdQueryParameter","message":"Credentials not found"})")),
-                                         container_vars));
+    keep("container-chunked",
+         record_fetch(
+             container_fetcher(),
+             container(framed(answer(200, test::container_credentials_json(
+                                              "AKIDECSSTANDIN000001", expiration_in_an_hour())),
+                              body_framing::chunked)),
+             container_vars));
+    keep("container-error",
+         record_fetch(
+             container_fetcher(),
+             container(answer(
+                 400, R"({"code":"InvalidIdQueryParameter","message":"Credentials not found"})")),
+             container_vars));
 
-    const test::temporary_file token_file("eyJhbGciOiJSUzI1NiJ9.eyJzdWIiOiJzeXN0ZW06c2VydmljZWFjY291bnQ6YXBwIn0.c2lnbmF0dXJl\n");
+    const test::temporary_file token_file(
+        "eyJhbGciOiJSUzI1NiJ9.eyJzdWIiOiJzeXN0ZW06c2VydmljZWFjY291bnQ6YXBwIn0.c2lnbmF0dXJl\n");
     const auto sts_vars = [&](const std::string& base) {
         return test::variables{{"AWS_ENDPOINT_URL_STS", base},
                                {"AWS_ROLE_ARN", "arn:aws:iam::123456789012:role/web"},
@@ -410,17 +437,30 @@ std::vector<std::pair<std::string, recorded_exchange>> record_http() {
     const auto sts = [&](test::reply_script reply) {
         return std::map<std::string, test::reply_script>{{"/", std::move(reply)}};
     };
-    const long long in_an_hour = std::chrono::duration_cast<std::chrono::seconds>(
-                                     (std::chrono::system_clock::now() + std::chrono::hours(1)).time_since_epoch())
-                                     .count();
-    keep("sts", record_fetch(web_identity_fetcher(), sts(answer(200, test::web_identity_json("ASIASTSSTANDIN000001", in_an_hour))), sts_vars));
-    keep("sts-error", record_fetch(web_identity_fetcher(),
-                                   sts(answer(400, R"({"Error":{"Type":"Sender","Code":"InvalidIdentityToken","Message":"No OpenIDConnect provider found in your account for https://oidc.example"},"RequestId":"6f0a2c1e-0000-4000-8000-000000000001"})")),
-                                   sts_vars));
-    keep("sts-json-protocol-error",
+    const long long in_an_hour =
+        std::chrono::duration_cast<std::chrono::seconds>(
+            (std::chrono::system_clock::now() + std::chrono::hours(1)).time_since_epoch())
+            .count();
+    keep("sts",
          record_fetch(web_identity_fetcher(),
-                      sts(answer(403, R"({"__type":"com.amazonaws.sts#ExpiredTokenException","message":"Token expired: current date/time 1700000000 must be before the expiration date/time 1690000000"})")),
+                      sts(answer(200, test::web_identity_json("ASIASTSSTANDIN000001", in_an_hour))),
                       sts_vars));
+    keep(
+        "sts-error",
+        record_fetch(
+            web_identity_fetcher(),
+            sts(answer(
+                400,
+                R"({"Error":{"Type":"Sender","Code":"InvalidIdentityToken","Message":"No OpenIDConnect provider found in your account for https://oidc.example"},"RequestId":"6f0a2c1e-0000-4000-8000-000000000001"})")),
+            sts_vars));
+    keep(
+        "sts-json-protocol-error",
+        record_fetch(
+            web_identity_fetcher(),
+            sts(answer(
+                403,
+                R"({"__type":"com.amazonaws.sts#ExpiredTokenException","message":"Token expired: current date/time 1700000000 must be before the expiration date/time 1690000000"})")),
+            sts_vars));
     return out;
 }
 
@@ -461,10 +501,11 @@ BOOST_AUTO_TEST_CASE(conversation_seeds_replay_a_whole_conversation_and_every_re
             if (faults.empty()) {
                 // The well-behaved run must authenticate: then the seeds reach every check.
                 BOOST_TEST_REQUIRE(run.outcome.has_value(), label);
-                const auto verified = ts::verify_client_final(run.client_final, fixed_expectation(),
-                                                              test::example_server_options()->users);
+                const auto verified = ts::verify_client_final(
+                    run.client_final, fixed_expectation(), test::example_server_options()->users);
                 BOOST_TEST(verified.ok(), label << ": the recorded payload verifies");
-                session_seeds.add("conversation-" + label, concat({run.requests[0], run.requests[1], run.requests[2]}));
+                session_seeds.add("conversation-" + label,
+                                  concat({run.requests[0], run.requests[1], run.requests[2]}));
                 client_final.add(label, run.client_final);
                 const auto a = bson_string(run.client_final, "a");
                 BOOST_TEST_REQUIRE(ts::parse_authorization_header(a).has_value());
@@ -526,12 +567,14 @@ BOOST_AUTO_TEST_CASE(http_seeds_are_the_bytes_fetchers_and_stand_ins_exchange) {
         const auto response = parsed_response(made.response);
         if (response.body.starts_with("{")) {
             byte_string seed{static_cast<std::uint8_t>(response.status >> 8),
-                       static_cast<std::uint8_t>(response.status & 0xff)};
+                             static_cast<std::uint8_t>(response.status & 0xff)};
             seed.insert(seed.end(), response.body.begin(), response.body.end());
             replies.add(name, std::move(seed));
             simdjson::dom::parser json;
             const auto document = json.parse(response.body);
-            for (const char* pointer : {"/Expiration", "/AssumeRoleWithWebIdentityResponse/AssumeRoleWithWebIdentityResult/Credentials/Expiration"}) {
+            for (const char* pointer : {"/Expiration",
+                                        "/AssumeRoleWithWebIdentityResponse/"
+                                        "AssumeRoleWithWebIdentityResult/Credentials/Expiration"}) {
                 const auto value = document.at_pointer(pointer);
                 if (!value.error() && value.is_string()) {
                     timestamps.add(name, to_bytes(std::string_view(value.get_string().value())));
@@ -547,8 +590,14 @@ BOOST_AUTO_TEST_CASE(http_seeds_are_the_bytes_fetchers_and_stand_ins_exchange) {
     BOOST_TEST(timestamps.size() >= 2);
 
     // The token files the fetchers read (as their tests write them).
-    tokens.add("web-identity-token-file", to_bytes("eyJhbGciOiJSUzI1NiJ9.eyJzdWIiOiJzeXN0ZW06c2VydmljZWFjY291bnQ6YXBwIn0.c2lnbmF0dXJl\n"));
-    BOOST_TEST(parse_web_identity_token("eyJhbGciOiJSUzI1NiJ9.eyJzdWIiOiJzeXN0ZW06c2VydmljZWFjY291bnQ6YXBwIn0.c2lnbmF0dXJl\n").has_value());
+    tokens.add(
+        "web-identity-token-file",
+        to_bytes(
+            "eyJhbGciOiJSUzI1NiJ9.eyJzdWIiOiJzeXN0ZW06c2VydmljZWFjY291bnQ6YXBwIn0.c2lnbmF0dXJl\n"));
+    BOOST_TEST(
+        parse_web_identity_token(
+            "eyJhbGciOiJSUzI1NiJ9.eyJzdWIiOiJzeXN0ZW06c2VydmljZWFjY291bnQ6YXBwIn0.c2lnbmF0dXJl\n")
+            .has_value());
 
     // URLs: the stand-ins' own, and where the request builders send their requests.
     asio::io_context io;
@@ -560,12 +609,15 @@ BOOST_AUTO_TEST_CASE(http_seeds_are_the_bytes_fetchers_and_stand_ins_exchange) {
     std::vector<std::string> addresses{v4.base_url(), v6.base_url() + "/latest/api/token"};
     const auto no_env = from_env({});
     addresses.push_back(imds_token_request(imds_endpoint(no_env).value()).url());
-    const auto regional = from_env({{"AWS_STS_REGIONAL_ENDPOINTS", "regional"}, {"AWS_REGION", "eu-west-1"},
+    const auto regional = from_env({{"AWS_STS_REGIONAL_ENDPOINTS", "regional"},
+                                    {"AWS_REGION", "eu-west-1"},
                                     {"AWS_ROLE_ARN", "arn:aws:iam::123456789012:role/web"}});
     addresses.push_back(web_identity_request(regional, secret_string("token")).value().url());
-    const auto container = from_env({{"AWS_CONTAINER_CREDENTIALS_RELATIVE_URI", "/v2/credentials/task-1234?id=1"}});
+    const auto container =
+        from_env({{"AWS_CONTAINER_CREDENTIALS_RELATIVE_URI", "/v2/credentials/task-1234?id=1"}});
     addresses.push_back(container_credentials_request(container).value().request.url());
-    const auto pod_identity = from_env({{"AWS_CONTAINER_CREDENTIALS_FULL_URI", "http://[fd00:ec2::23]/v1/credentials"}});
+    const auto pod_identity =
+        from_env({{"AWS_CONTAINER_CREDENTIALS_FULL_URI", "http://[fd00:ec2::23]/v1/credentials"}});
     addresses.push_back(container_credentials_request(pod_identity).value().request.url());
     for (std::size_t i = 0; i < addresses.size(); ++i) {
         BOOST_TEST(parse_url(addresses[i]).has_value(), addresses[i]);
@@ -582,8 +634,9 @@ BOOST_AUTO_TEST_CASE(users_file_seed_reads_back_as_the_example_users) {
     std::string json = "{\n  \"users\": [";
     for (std::size_t i = 0; i < options->users.size(); ++i) {
         const auto& entry = options->users.users()[i];
-        json += std::string(i == 0 ? "\n" : ",\n") + R"(    {"access_key_id": ")" + entry.access_key_id +
-                R"(", "secret_access_key": ")" + std::string(entry.secret_access_key.reveal()) + '"';
+        json += std::string(i == 0 ? "\n" : ",\n") + R"(    {"access_key_id": ")" +
+                entry.access_key_id + R"(", "secret_access_key": ")" +
+                std::string(entry.secret_access_key.reveal()) + '"';
         if (!entry.session_token.empty()) {
             json += R"(, "session_token": ")" + std::string(entry.session_token.reveal()) + '"';
         }
