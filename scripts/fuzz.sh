@@ -54,7 +54,10 @@ for target in "${targets[@]}"; do
     status=0
     nice -n "${FUZZ_NICE:-10}" "$build_dir/fuzz/fuzz_$target" "${args[@]}" \
         "$dir/corpus" "fuzz/corpus/$target" >"$dir/fuzz.log" 2>&1 || status=$?
-    stats=$(grep -E '^#[0-9]+ +DONE ' "$dir/fuzz.log" | tail -n 1 || true)
+    # libFuzzer's final stats line (`#<runs> DONE cov: ... exec/s: ... rss: ...`) and its
+    # closing `Done <runs> runs in <s> second(s)`.
+    stats=$(grep -E '^#[0-9]+[[:space:]]+DONE' "$dir/fuzz.log" | tail -n 1 | tr -s '\t ' ' ' || true)
+    done_line=$(grep -E '^Done [0-9]+ runs' "$dir/fuzz.log" | tail -n 1 || true)
     executions=$(grep -E '^stat::number_of_executed_units' "$dir/fuzz.log" | awk '{print $2}' || true)
     if [[ $status -ne 0 ]]; then
         failed+=("$target")
@@ -63,8 +66,8 @@ for target in "${targets[@]}"; do
             "$dir/fuzz.log" | head -n 60 || tail -n 40 "$dir/fuzz.log"
         ls "$dir"/crash-* "$dir"/leak-* "$dir"/timeout-* "$dir"/oom-* 2>/dev/null || true
     else
-        echo "fuzz.sh: $target: ${stats:-no stats line} (executions: ${executions:-?}," \
-             "new inputs: $(find "$dir/corpus" -type f | wc -l))"
+        echo "fuzz.sh: $target: ${stats:-no stats line}; ${done_line:-not done}" \
+             "(executions: ${executions:-?}, new inputs: $(find "$dir/corpus" -type f | wc -l))"
     fi
 done
 if [[ ${#failed[@]} -gt 0 ]]; then
