@@ -1,20 +1,26 @@
-// libFuzzer target: parse_connection_string on any bytes, and print what it accepts.
-// Not part of the CMake build yet. Built from the repository root with clang++-14 -std=c++20
-// -g -O1 -fsanitize=fuzzer,address,undefined -fno-sanitize=function -Iinclude, this file,
-// src/connection_string*.cpp, src/secret.cpp, src/error.cpp, src/credentials.cpp,
-// src/timestamp.cpp and -lcrypto. Seeds: the URIs of ../shared/spec-tests/connection-string.json.
+// libFuzzer target: parse_connection_string on any bytes, and printing what it accepts (the
+// printer must hide the password and the session token whatever they hold).
+// Seeds: the URIs of MongoDB's connection-string spec tests (../shared/spec-tests/
+// connection-string.json), recorded (tests/unit/test_fuzz_seeds.cpp).
+#include "fuzz_support.hpp"
+
 #include <mongo_aws/connection_string.hpp>
 
 #include <cstddef>
 #include <cstdint>
+#include <span>
 #include <sstream>
-#include <string_view>
 
 extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size) {
-    const std::string_view uri(reinterpret_cast<const char*>(data), size);  // NOLINT
-    const auto parsed = mongo_aws::parse_connection_string(uri);
+    using namespace mongo_aws;
+    const auto parsed =
+        parse_connection_string(fuzz::as_text(std::span<const std::uint8_t>(data, size)));
     std::ostringstream out;
     if (parsed) {
+        fuzz::require(!parsed->hosts.empty(), "a connection string accepted without a host");
+        for (const auto& host : parsed->hosts) {
+            fuzz::require(host.port != 0, "a host with port 0");
+        }
         out << *parsed;
     } else {
         out << parsed.error();

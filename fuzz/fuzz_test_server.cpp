@@ -1,51 +1,68 @@
-// libFuzzer target for the test server's parsers of client bytes: a session's answer to any
-// message (and to a second one after it), the verifier on any payload, the Authorization-header
-// parser and the users-file parser. Any bytes in, a step, a refusal or an error out, never a crash.
-// Not built by CMake yet. By hand, from the repository root:
-//   clang++-14 -std=c++20 -g -O1 -fsanitize=fuzzer,address,undefined -fno-sanitize=function \
-//     -Iinclude -Isrc -I/usr/include/libbson-1.0 fuzz/fuzz_test_server.cpp server/*.cpp \
-//     src/*.cpp -lbson-1.0 -lcrypto -lsimdjson -o fuzz_test_server
-//   ./fuzz_test_server -max_len=4096 -max_total_time=600
-#include <mongo_aws/test_server/authorization_header.hpp>
+// libFuzzer target: the test server's session (test_server::session::answer) on a whole
+// sequence of wire messages from the input, all into one session, as one connection would
+// bring them (each message as long as its messageLength says, the last taking what is left).
+// Every reply the session writes must decode as a reply to its request.
+// The options equal tests/support/session_client.cpp's example_server_options (same users,
+// clock and server nonce), so that recorded conversations replay to the end, signature
+// verification included.
+// Seeds: whole client conversations against the test server (hello, legacy isMaster, saslStart,
+// saslContinue with long-term and temporary credentials, other commands), recorded
+// (tests/unit/test_fuzz_seeds.cpp).
+#include "fuzz_support.hpp"
+
 #include <mongo_aws/test_server/session.hpp>
-#include <mongo_aws/test_server/users.hpp>
-#include <mongo_aws/test_server/verifier.hpp>
+#include <mongo_aws/wire.hpp>
 
 #include <cstddef>
 #include <cstdint>
 #include <memory>
 #include <span>
-#include <string_view>
 
 namespace {
 
 std::shared_ptr<const mongo_aws::test_server::server_options> fuzz_options() {
-    auto options = std::make_shared<mongo_aws::test_server::server_options>();
-    (void)options->users.add({"AKIDEXAMPLE", mongo_aws::secret_string("secret"),
-                              mongo_aws::secret_string("token"), "arn:aws:iam::1:user/a"});
-    options->server_nonce = [](std::span<std::uint8_t> out) {
-        for (auto& byte : out) {
-            byte = 7;
-        }
-    };
+    using namespace mongo_aws;
+    auto options = std::make_shared<test_server::server_options>();
+    const auto long_term = fuzz::long_term_credentials();
+    const auto temporary = fuzz::temporary_credentials();
+    fuzz::require(options->users
+                      .add({long_term.access_key_id,
+                            long_term.secret_access_key,
+                            {},
+                            std::string(fuzz::long_term_arn)})
+                      .has_value(),
+                  "the long-term user was refused");
+    fuzz::require(options->users
+                      .add({temporary.access_key_id, temporary.secret_access_key,
+                            temporary.session_token, std::string(fuzz::temporary_arn)})
+                      .has_value(),
+                  "the temporary user was refused");
+    options->clock = [] { return fuzz::fixed_time(); };
+    options->server_nonce = fuzz::fixed_server_nonce();
     return options;
 }
 
 }  // namespace
 
 extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size) {
+    using namespace mongo_aws;
     static const auto options = fuzz_options();
-    const std::span<const std::uint8_t> bytes(data, size);
-    const std::string_view text(reinterpret_cast<const char*>(data), size);
+    std::span<const std::uint8_t> input(data, size);
 
-    mongo_aws::test_server::session server(options);
-    (void)server.answer(bytes);
-    (void)server.answer(bytes);
-
-    mongo_aws::test_server::expectation expected;
-    expected.sts_host = "sts.amazonaws.com";
-    (void)mongo_aws::test_server::verify_client_final(bytes, expected, options->users);
-    (void)mongo_aws::test_server::parse_authorization_header(text);
-    (void)mongo_aws::test_server::parse_users(text);
+    test_server::session server(options);
+    // At most 16 messages: a conversation is 3 to 5; more only repeats the same paths.
+    for (int count = 0; count < 16 && !input.empty(); ++count) {
+        const auto message = fuzz::next_message(input);
+        const auto step = server.answer(message);
+        if (step.what == test_server::step::action::reply) {
+            const auto request = wire::decode_request(message);
+            fuzz::require(request.has_value(),
+                          "the session answered a message that does not decode");
+            const auto reply = wire::decode_reply(step.message, request->header().request_id);
+            fuzz::require(reply.has_value(), "the session wrote a reply that does not decode");
+        }
+    }
+    (void)server.authenticated();
+    (void)server.last_refusal();
     return 0;
 }

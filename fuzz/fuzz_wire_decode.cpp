@@ -1,31 +1,44 @@
-// libFuzzer target for the wire decoders: any bytes in, a value or an error out, never a crash.
-// Not built by CMake yet. By hand, from the repository root (after a build of build/clang):
-//   clang++-14 -std=c++20 -g -O1 -fsanitize=fuzzer,address,undefined -Iinclude \
-//     -I/usr/include/libbson-1.0 fuzz/fuzz_wire_decode.cpp src/bson_*.cpp src/wire_*.cpp \
-//     src/command_*.cpp src/sasl_commands.cpp src/quote_untrusted.cpp src/secret.cpp \
-//     src/error.cpp -lbson-1.0 -lcrypto -o fuzz_wire_decode
-//   ./fuzz_wire_decode -max_len=4096 -max_total_time=600
+// libFuzzer target: the wire decoders on any bytes, as a client (decode_reply, then the command
+// reply's fields: parse_command_reply, check_ok, parse_sasl_reply) and as the test server
+// (decode_request) receives them. A value or an error out, never a crash.
+// Seeds: the test server's replies and the client's commands, recorded (tests/unit/
+// test_fuzz_seeds.cpp). Build and run: docs/fuzzing.md.
+#include "fuzz_support.hpp"
+
 #include <mongo_aws/command_reply.hpp>
 #include <mongo_aws/sasl_commands.hpp>
 #include <mongo_aws/wire.hpp>
 
 #include <cstddef>
 #include <cstdint>
+#include <optional>
 #include <span>
 
 extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size) {
     const std::span<const std::uint8_t> bytes(data, size);
-    (void)mongo_aws::wire::decode_header(bytes);
-    // The first byte picks the expected responseTo check, so both paths are explored.
-    const auto reply = mongo_aws::wire::decode_reply(
+    using namespace mongo_aws;
+
+    if (const auto header = wire::decode_header(bytes)) {
+        fuzz::require(header->message_length >= 16, "decode_header accepted a length below 16");
+    }
+    // Byte 8 (responseTo's lowest) picks whether responseTo is checked, so both paths run.
+    const auto reply = wire::decode_reply(
         bytes, size > 8 && (data[8] & 1U) != 0 ? std::optional<std::int32_t>(0) : std::nullopt);
     if (reply) {
-        (void)mongo_aws::parse_sasl_reply(reply->body().bytes(), "fuzz");
-        if (auto fields = mongo_aws::parse_command_reply(reply->body())) {
-            (void)mongo_aws::check_ok(*fields, "fuzz");
+        const auto body = reply->body().bytes();
+        (void)parse_sasl_reply(body, "saslStart");
+        if (auto fields = parse_command_reply(reply->body())) {
+            (void)check_ok(*fields, "hello");
         }
     }
-    (void)mongo_aws::wire::decode_request(bytes);
-    (void)mongo_aws::bson_document::from_bytes(bytes);
+    if (const auto request = wire::decode_request(bytes)) {
+        fuzz::require(!request->database.empty(), "decode_request accepted an empty database");
+        (void)request->command();
+    }
+    // A reply body alone, as parse_sasl_reply would receive a document from elsewhere.
+    (void)parse_sasl_reply(bytes, "saslContinue");
+    if (const auto document = bson_document::from_bytes(bytes)) {
+        (void)parse_command_reply(*document);
+    }
     return 0;
 }

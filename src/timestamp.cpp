@@ -12,7 +12,10 @@
 namespace mongo_aws {
 
 std::string format_iso8601(time_point when) {
-    const std::time_t seconds = std::chrono::system_clock::to_time_t(when);
+    // Down to the second first: to_time_t truncates towards zero, which before 1970 would
+    // print the next second.
+    const std::time_t seconds =
+        std::chrono::system_clock::to_time_t(std::chrono::floor<std::chrono::seconds>(when));
     std::tm utc{};
     gmtime_r(&seconds, &utc);
     char text[32];

@@ -197,3 +197,14 @@ BOOST_AUTO_TEST_CASE(formatting_then_parsing_gives_the_same_second) {
     BOOST_TEST(mongo_aws::format_iso8601(when) == "2021-01-16T00:51:53Z");
     BOOST_TEST(epoch_seconds(mongo_aws::format_iso8601(when)) == 1610758313LL);
 }
+
+// Found by fuzz_timestamp (regression input fuzz/corpus/timestamp/regression-pre-1970-fraction):
+// before 1970 a fraction used to round the printed second up, towards the epoch.
+BOOST_AUTO_TEST_CASE(formatting_drops_the_fraction_before_1970_too) {
+    using namespace std::chrono;
+    // -1 s and -0.5 s: 1969-12-31T23:59:59Z and half a second after it (GNU date, as above).
+    const auto half_second_before_epoch = sys_seconds(seconds(-1)) + milliseconds(500);
+    BOOST_TEST(mongo_aws::format_iso8601(half_second_before_epoch) == "1969-12-31T23:59:59Z");
+    const auto after_epoch = sys_seconds(seconds(1)) + milliseconds(500);
+    BOOST_TEST(mongo_aws::format_iso8601(after_epoch) == "1970-01-01T00:00:01Z");
+}
