@@ -20,12 +20,22 @@ std::string_view code_from_type(std::string_view type) {
     return type.substr(0, type.find(':'));
 }
 
+// An error document must say which error: an empty code is as good as none (found by fuzzing).
+error empty_code(std::string_view field) {
+    return make_error(errc::json_missing_field, std::string(sts_error_source.name) +
+                                                    " has an empty `" + std::string(field) +
+                                                    "`: " + std::string(sts_error_source.advice));
+}
+
 result<sts_error_reply> query_protocol_error(const detail::json_reply& reply, dom::object root,
                                              dom::object error_object) {
     sts_error_reply out;
     const auto code = reply.required_string(error_object, "Error", "Code");
     if (!code) {
         return code.error();
+    }
+    if (code->empty()) {
+        return empty_code("Error.Code");
     }
     out.code = std::string(*code);
     for (auto [key, target] : {std::pair{"Type", &out.type}, std::pair{"Message", &out.message}}) {
@@ -50,6 +60,9 @@ result<sts_error_reply> json_protocol_error(const detail::json_reply& reply, dom
         return type.error();
     }
     out.code = std::string(code_from_type(*type));
+    if (out.code.empty()) {
+        return empty_code("__type");
+    }
     for (const std::string_view key : {"message", "Message"}) {
         const auto message = reply.optional_string(root, "", key);
         if (!message) {

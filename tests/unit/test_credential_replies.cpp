@@ -483,6 +483,16 @@ BOOST_AUTO_TEST_CASE(sts_error_needs_a_code) {
                 "field `Error.Code` is a number");
 }
 
+BOOST_AUTO_TEST_CASE(sts_error_with_an_empty_code_is_refused) {
+    // Found by fuzzing (fuzz/corpus/credential_replies/regression-empty-sts-error-type).
+    check_error(mongo_aws::parse_sts_error(R"({"__type":""})"), errc::json_missing_field,
+                "empty `__type`");
+    check_error(mongo_aws::parse_sts_error(R"({"__type":"com.amazonaws#"})"),
+                errc::json_missing_field, "empty `__type`");
+    check_error(mongo_aws::parse_sts_error(R"({"Error":{"Code":""}})"), errc::json_missing_field,
+                "empty `Error.Code`");
+}
+
 BOOST_AUTO_TEST_CASE(sts_refusal_carries_code_message_and_advice) {
     struct expectation {
         int status;
